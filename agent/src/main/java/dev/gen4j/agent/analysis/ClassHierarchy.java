@@ -1,0 +1,149 @@
+package dev.gen4j.agent.analysis;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Super classes and interfaces of classes, read from class-file bytes, never by loading a class:
+ * inside a class-file transformer, loading classes can pick the wrong class, recurse or
+ * deadlock. Used for merging reference types, both in the analysis and in frame computation.
+ */
+public final class ClassHierarchy {
+    private static final String OBJECT = "java/lang/Object";
+
+    /** What we need to know of one class. */
+    public record TypeInfo(String name, String superName, String[] interfaces, boolean isInterface,
+            boolean isPublic) {
+    }
+
+    /** Thrown when a class's bytes cannot be found. */
+    public static final class MissingTypeException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String typeName;
+
+        MissingTypeException(String typeName) {
+            super("class " + typeName.replace('/', '.') + " not found");
+            this.typeName = typeName;
+        }
+
+        public String typeName() {
+            return typeName;
+        }
+    }
+
+    private final Function<String, InputStream> classBytes;
+    private final Map<String, TypeInfo> cache = new ConcurrentHashMap<>();
+
+    /** @param classBytes opens {@code internalName + ".class"}, or returns null if there is none */
+    public ClassHierarchy(Function<String, InputStream> classBytes) {
+        this.classBytes = classBytes;
+    }
+
+    /** Classes as the given loader (and, behind it, the platform) sees them. */
+    public static ClassHierarchy of(ClassLoader loader) {
+        ClassLoader effective = loader != null ? loader : ClassLoader.getPlatformClassLoader();
+        return new ClassHierarchy(name -> {
+            InputStream in = effective.getResourceAsStream(name + ".class");
+            return in != null ? in : ClassLoader.getSystemResourceAsStream(name + ".class");
+        });
+    }
+
+    /** Makes a class known without reading it (the class being instrumented, for instance). */
+    public void declare(TypeInfo info) {
+        cache.put(info.name(), info);
+    }
+
+    public TypeInfo info(String name) {
+        TypeInfo known = cache.get(name);
+        if (known != null) {
+            return known;
+        }
+        TypeInfo read = read(name);
+        cache.put(name, read);
+        return read;
+    }
+
+    private TypeInfo read(String name) {
+        try (InputStream in = classBytes.apply(name)) {
+            if (in == null) {
+                throw new MissingTypeException(name);
+            }
+            ClassReader reader = new ClassReader(in);
+            return new TypeInfo(name, reader.getSuperName(), reader.getInterfaces(),
+                    (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0,
+                    (reader.getAccess() & Opcodes.ACC_PUBLIC) != 0);
+        } catch (IOException e) {
+            throw new MissingTypeException(name);
+        }
+    }
+
+    public boolean isInterface(String name) {
+        return info(name).isInterface();
+    }
+
+    /** Whether a value of class {@code from} is an instance of {@code to} (both internal names). */
+    public boolean isAssignable(String to, String from) {
+        if (to.equals(from) || to.equals(OBJECT)) {
+            return true;
+        }
+        for (String c = from; c != null; c = info(c).superName()) {
+            if (c.equals(to)) {
+                return true;
+            }
+            if (isInterface(to) && implementsInterface(c, to)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean implementsInterface(String type, String iface) {
+        for (String i : info(type).interfaces()) {
+            if (i.equals(iface) || implementsInterface(i, iface)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code type} itself if code in package {@code fromPackage} may name it (in a checkcast),
+     * otherwise its nearest superclass that it may.
+     */
+    public String accessibleType(String type, String fromPackage) {
+        String c = type;
+        while (c != null && !info(c).isPublic() && !packageOf(c).equals(fromPackage)) {
+            c = info(c).superName();
+        }
+        return c == null ? OBJECT : c;
+    }
+
+    /** The package part of an internal name ("" for the default package). */
+    public static String packageOf(String internalName) {
+        int slash = internalName.lastIndexOf('/');
+        return slash < 0 ? "" : internalName.substring(0, slash);
+    }
+
+    /** The most specific class both are instances of; interfaces merge to Object, as in ASM. */
+    public String commonSuperClass(String a, String b) {
+        if (isAssignable(a, b)) {
+            return a;
+        }
+        if (isAssignable(b, a)) {
+            return b;
+        }
+        if (isInterface(a) || isInterface(b)) {
+            return OBJECT;
+        }
+        String c = a;
+        do {
+            c = info(c).superName();
+        } while (c != null && !isAssignable(c, b));
+        return c == null ? OBJECT : c;
+    }
+}

@@ -1,0 +1,275 @@
+package dev.gen4j.agent.instrument;
+
+import dev.gen4j.agent.analysis.YieldSite;
+import dev.gen4j.agent.instrument.FrameLayout.SavedLocal;
+import dev.gen4j.agent.instrument.FrameLayout.Slot;
+import dev.gen4j.agent.instrument.FrameLayout.Snapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ListIterator;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.FrameNode;
+import org.objectweb.asm.tree.IincInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.LocalVariableNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TableSwitchInsnNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
+import org.objectweb.asm.tree.TypeInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+/**
+ * Turns a generator method's code into its resumable body, in place.
+ *
+ * <p>The body takes the frame (an instance of the generated frame class) as an extra first
+ * argument, in the slot after {@code this}; the original locals move up by one. It starts with a
+ * dispatch on {@code frame.state}: 0 copies the arguments out of the frame, k jumps to the
+ * resume code of the k-th Yield call. Each Yield call becomes:
+ * <pre>
+ *   GenProtocol.suspend(frame, value)   // or delegate(frame, gen)
+ *   frame.fields = stack values, live locals
+ *   frame.state = k; return frame
+ * Lk:                                    // dispatch target, outside every try block
+ *   locals, stack values = frame.fields (cast back)
+ *   GenProtocol.resumed(frame)           // inside the try blocks: a raise() lands in their catch
+ * </pre>
+ */
+final class BodyRewriter {
+    private final MethodNode method;
+    private final String frameClass;
+    private final FrameLayout layout;
+    /** The frame's local slot: right after this (or 0 in a static method). */
+    private final int frameLocal;
+    private final List<LabelNode[]> restoreRanges = new ArrayList<>();
+
+    BodyRewriter(MethodNode method, String frameClass, FrameLayout layout) {
+        this.method = method;
+        this.frameClass = frameClass;
+        this.layout = layout;
+        this.frameLocal = (method.access & Opcodes.ACC_STATIC) != 0 ? 0 : 1;
+    }
+
+    /** Rewrites the method; {@code snapshots.get(i)} belongs to {@code sites.get(i)}. */
+    void rewrite(Snapshot entry, List<YieldSite> sites, List<Snapshot> snapshots) {
+        removeFrames();
+        shiftLocals();
+        List<LabelNode> resumeLabels = new ArrayList<>();
+        for (int i = 0; i < sites.size(); i++) {
+            resumeLabels.add(replaceYield(sites.get(i), snapshots.get(i), i + 1));
+        }
+        method.instructions.insert(dispatch(entry, resumeLabels));
+        splitTryBlocksAroundRestores();
+        method.maxLocals += 1;
+    }
+
+    /** Stack map frames are recomputed when the class is written. */
+    private void removeFrames() {
+        for (ListIterator<AbstractInsnNode> it = method.instructions.iterator(); it.hasNext();) {
+            if (it.next() instanceof FrameNode) {
+                it.remove();
+            }
+        }
+    }
+
+    private void shiftLocals() {
+        for (AbstractInsnNode insn : method.instructions) {
+            if (insn instanceof VarInsnNode) {
+                ((VarInsnNode) insn).var = shifted(((VarInsnNode) insn).var);
+            } else if (insn instanceof IincInsnNode) {
+                ((IincInsnNode) insn).var = shifted(((IincInsnNode) insn).var);
+            }
+        }
+        if (method.localVariables != null) {
+            for (LocalVariableNode v : method.localVariables) {
+                v.index = shifted(v.index);
+            }
+        }
+    }
+
+    private int shifted(int local) {
+        return local >= frameLocal ? local + 1 : local;
+    }
+
+    /** The entry: {@code switch (frame.state)}; state 0 restores the arguments. */
+    private InsnList dispatch(Snapshot entry, List<LabelNode> resumeLabels) {
+        InsnList code = new InsnList();
+        LabelNode start = new LabelNode();
+        LabelNode corrupt = new LabelNode();
+        code.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
+        code.add(new FieldInsnNode(Opcodes.GETFIELD, frameClass, Names.FRAME_STATE, "I"));
+        // Stack[0]: int state
+        List<LabelNode> targets = new ArrayList<>();
+        targets.add(start);
+        targets.addAll(resumeLabels);
+        code.add(new TableSwitchInsnNode(0, targets.size() - 1, corrupt, targets.toArray(new LabelNode[0])));
+        code.add(corrupt);
+        code.add(new TypeInsnNode(Opcodes.NEW, "java/lang/IllegalStateException"));
+        code.add(new InsnNode(Opcodes.DUP));
+        code.add(new LdcInsnNode("corrupt generator state"));
+        code.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, "java/lang/IllegalStateException", "<init>",
+                "(Ljava/lang/String;)V", false));
+        code.add(new InsnNode(Opcodes.ATHROW));
+        code.add(start);
+        restoreLocals(code, entry);
+        return code;
+    }
+
+    /** Replaces the k-th Yield call; returns the label the dispatch jumps to on resume. */
+    private LabelNode replaceYield(YieldSite site, Snapshot snapshot, int k) {
+        InsnList code = new InsnList();
+        // Stack: ..., s0 .. sn-1, [argument]
+        switch (site.kind()) {
+            case NOW:
+                loadFrame(code);
+                code.add(new InsnNode(Opcodes.ACONST_NULL));
+                code.add(protocolCall(Names.SUSPEND, Names.SUSPEND_DESC));
+                break;
+            case NOW_VALUE:
+                loadFrame(code);
+                code.add(new InsnNode(Opcodes.SWAP));
+                code.add(protocolCall(Names.SUSPEND, Names.SUSPEND_DESC));
+                break;
+            case FROM:
+                loadFrame(code);
+                code.add(new InsnNode(Opcodes.SWAP));
+                code.add(protocolCall(Names.DELEGATE, Names.DELEGATE_DESC));
+                break;
+            default:
+                throw new AssertionError(site.kind());
+        }
+        // Stack: ..., s0 .. sn-1
+        List<Slot> stack = snapshot.stack();
+        for (int i = stack.size() - 1; i >= 0; i--) {
+            saveTopOfStack(code, stack.get(i));
+        }
+        // Stack: (empty)
+        for (SavedLocal l : snapshot.locals()) {
+            if (!l.slot().isConstantNull()) {
+                loadFrame(code);
+                code.add(new VarInsnNode(FrameLayout.loadOpcode(l.slot()), shifted(l.local())));
+                code.add(putField(l.slot()));
+            }
+        }
+        // Fields this point does not use may still hold values from another point: let them go.
+        for (int r = snapshot.refFieldsUsed(); r < layout.refFields(); r++) {
+            loadFrame(code);
+            code.add(new InsnNode(Opcodes.ACONST_NULL));
+            code.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, FrameLayout.Kind.REF.prefix + r,
+                    FrameLayout.Kind.REF.descriptor));
+        }
+        loadFrame(code);
+        code.add(intConstant(k));
+        code.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, Names.FRAME_STATE, "I"));
+        loadFrame(code);
+        code.add(new InsnNode(Opcodes.ARETURN));
+
+        LabelNode resume = new LabelNode();
+        code.add(resume);
+        restoreLocals(code, snapshot);
+        for (Slot s : stack) {
+            // Stack: ..., s0 .. si-1
+            loadSlot(code, s);
+        }
+        // Stack: ..., s0 .. sn-1
+        LabelNode restored = new LabelNode();
+        code.add(restored);
+        loadFrame(code);
+        code.add(protocolCall(Names.RESUMED, Names.RESUMED_DESC));
+        // Stack: ..., s0 .. sn-1, Object received
+        restoreRanges.add(new LabelNode[] {resume, restored});
+
+        method.instructions.insert(site.call(), code);
+        method.instructions.remove(site.call());
+        return resume;
+    }
+
+    private void restoreLocals(InsnList code, Snapshot snapshot) {
+        for (SavedLocal l : snapshot.locals()) {
+            loadSlot(code, l.slot());
+            code.add(new VarInsnNode(FrameLayout.storeOpcode(l.slot()), shifted(l.local())));
+        }
+    }
+
+    /** Stack: ..., v  ->  ...   (frame.field = v) */
+    private void saveTopOfStack(InsnList code, Slot s) {
+        if (s.isConstantNull()) {
+            code.add(new InsnNode(Opcodes.POP));
+            return;
+        }
+        loadFrame(code);
+        if (FrameLayout.isWide(s)) {
+            // Stack: ..., vv, frame -> ..., frame, vv, frame -> ..., frame, vv
+            code.add(new InsnNode(Opcodes.DUP_X2));
+            code.add(new InsnNode(Opcodes.POP));
+        } else {
+            code.add(new InsnNode(Opcodes.SWAP));
+        }
+        code.add(putField(s));
+    }
+
+    /** Stack: ...  ->  ..., v   (v = frame.field, cast back to its type) */
+    private void loadSlot(InsnList code, Slot s) {
+        if (s.isConstantNull()) {
+            code.add(new InsnNode(Opcodes.ACONST_NULL));
+            return;
+        }
+        loadFrame(code);
+        code.add(new FieldInsnNode(Opcodes.GETFIELD, frameClass, s.field(), s.kind().descriptor));
+        if (s.castTo() != null) {
+            code.add(new TypeInsnNode(Opcodes.CHECKCAST, s.castTo()));
+        }
+    }
+
+    private FieldInsnNode putField(Slot s) {
+        return new FieldInsnNode(Opcodes.PUTFIELD, frameClass, s.field(), s.kind().descriptor);
+    }
+
+    private void loadFrame(InsnList code) {
+        code.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
+    }
+
+    private static MethodInsnNode protocolCall(String name, String descriptor) {
+        return new MethodInsnNode(Opcodes.INVOKESTATIC, Names.PROTOCOL, name, descriptor, false);
+    }
+
+    static AbstractInsnNode intConstant(int k) {
+        if (k <= 5) {
+            return new InsnNode(Opcodes.ICONST_0 + k);
+        }
+        if (k <= Byte.MAX_VALUE) {
+            return new org.objectweb.asm.tree.IntInsnNode(Opcodes.BIPUSH, k);
+        }
+        if (k <= Short.MAX_VALUE) {
+            return new org.objectweb.asm.tree.IntInsnNode(Opcodes.SIPUSH, k);
+        }
+        return new LdcInsnNode(k);
+    }
+
+    /**
+     * While the restore code runs, the locals are not yet what the try blocks' handlers expect;
+     * so it stays outside every try block. The {@code resumed()} call after it stays inside.
+     */
+    private void splitTryBlocksAroundRestores() {
+        for (LabelNode[] range : restoreRanges) {
+            LabelNode from = range[0];
+            LabelNode to = range[1];
+            int fromIndex = method.instructions.indexOf(from);
+            List<TryCatchBlockNode> split = new ArrayList<>();
+            for (TryCatchBlockNode tcb : method.tryCatchBlocks) {
+                if (method.instructions.indexOf(tcb.start) <= fromIndex && fromIndex < method.instructions.indexOf(tcb.end)) {
+                    split.add(new TryCatchBlockNode(tcb.start, from, tcb.handler, tcb.type));
+                    split.add(new TryCatchBlockNode(to, tcb.end, tcb.handler, tcb.type));
+                } else {
+                    split.add(tcb);
+                }
+            }
+            method.tryCatchBlocks = split;
+        }
+    }
+}

@@ -1,0 +1,295 @@
+package dev.gen4j.agent.instrument;
+
+import dev.gen4j.agent.analysis.ClassHierarchy;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.objectweb.asm.AnnotationVisitor;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodTooLargeException;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * Instruments one class file: the single entry point shared by the agent and the
+ * ahead-of-time command.
+ *
+ * <ol>
+ *   <li>{@link AnnotationScan}: no {@code @Generator} in the constant pool, nothing to do.</li>
+ *   <li>A survey pass finds the generator methods, refuses a class already instrumented, and
+ *       notes Yield calls in methods that are not generators.</li>
+ *   <li>The rewrite pass replaces each generator method by a factory and a body
+ *       ({@link GeneratorMethodRewriter}); every other method is copied byte for byte.</li>
+ * </ol>
+ */
+public final class ClassInstrumenter {
+    /**
+     * The outcome for a class that has generators.
+     *
+     * @param bytes the instrumented class file
+     * @param problems what could not be instrumented, one message each (class, method, line,
+     *     fix); the methods concerned throw that message when called
+     */
+    public record Result(byte[] bytes, List<String> problems) {
+    }
+
+    private final ClassHierarchy hierarchy;
+
+    public ClassInstrumenter(ClassHierarchy hierarchy) {
+        this.hierarchy = hierarchy;
+    }
+
+    /**
+     * @return the instrumented class, or null if the class has no generators or was
+     *     instrumented before
+     * @throws InstrumentationException if the class as a whole cannot be written
+     */
+    public Result instrument(byte[] classFile) throws InstrumentationException {
+        if (!AnnotationScan.mayContainGenerators(classFile)) {
+            return null;
+        }
+        ClassReader reader = new ClassReader(classFile);
+        Survey survey = new Survey();
+        reader.accept(survey, ClassReader.SKIP_FRAMES);
+        if (survey.alreadyInstrumented || survey.generators.isEmpty()) {
+            return null;
+        }
+        hierarchy.declare(new ClassHierarchy.TypeInfo(survey.name, survey.superName, survey.interfaces,
+                survey.isInterface(), (survey.access & Opcodes.ACC_PUBLIC) != 0));
+
+        // Frames are computed for the rewritten methods; the others are copied from `reader`
+        // unchanged, unless the class is too old to have frames and must be raised to Java 8.
+        boolean raiseVersion = (survey.version & 0xFFFF) < Names.MIN_VERSION;
+        ClassWriter writer = new HierarchyClassWriter(raiseVersion ? null : reader, hierarchy);
+        Rewriter rewriter = new Rewriter(writer, survey, raiseVersion);
+        reader.accept(rewriter, 0);
+        List<String> problems = new ArrayList<>(survey.strayYields);
+        problems.addAll(rewriter.problems);
+        try {
+            return new Result(writer.toByteArray(), problems);
+        } catch (MethodTooLargeException e) {
+            throw new InstrumentationException("cannot instrument " + InstrumentationException.describe(
+                    survey.name, e.getMethodName(), e.getDescriptor()) + ": the rewritten method is larger than"
+                    + " the JVM's 64 KiB limit; split it into smaller generators joined with Yield.from");
+        }
+    }
+
+    /** First pass: the class's name and shape, its generator methods, stray Yield calls. */
+    private static final class Survey extends ClassVisitor {
+        final Set<String> generators = new HashSet<>();
+        final List<String> strayYields = new ArrayList<>();
+        String name;
+        String superName;
+        String[] interfaces;
+        String sourceFile;
+        int access;
+        int version;
+        boolean alreadyInstrumented;
+
+        Survey() {
+            super(Names.ASM_API);
+        }
+
+        boolean isInterface() {
+            return (access & Opcodes.ACC_INTERFACE) != 0;
+        }
+
+        @Override
+        public void visit(int version, int access, String name, String signature, String superName,
+                String[] interfaces) {
+            this.version = version;
+            this.access = access;
+            this.name = name;
+            this.superName = superName;
+            this.interfaces = interfaces;
+        }
+
+        @Override
+        public void visitSource(String source, String debug) {
+            sourceFile = source;
+        }
+
+        @Override
+        public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
+            alreadyInstrumented |= descriptor.equals(Names.INSTRUMENTED_DESC);
+            return null;
+        }
+
+        @Override
+        public MethodVisitor visitMethod(int access, String method, String descriptor, String signature,
+                String[] exceptions) {
+            return new MethodVisitor(Names.ASM_API) {
+                private boolean isGenerator;
+                private int line = -1;
+
+                @Override
+                public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
+                    if (annotation.equals(Names.GENERATOR_DESC)) {
+                        isGenerator = true;
+                        generators.add(method + descriptor);
+                    }
+                    return null;
+                }
+
+                @Override
+                public void visitLineNumber(int number, org.objectweb.asm.Label start) {
+                    line = number;
+                }
+
+                @Override
+                public void visitMethodInsn(int opcode, String owner, String callee, String calleeDesc,
+                        boolean isInterface) {
+                    if (!isGenerator && owner.equals(Names.YIELD)) {
+                        strayYields.add(InstrumentationException.at(name, method, descriptor, sourceFile, line,
+                                "Yield." + callee + "() outside a @Generator method (a lambda or a helper"
+                                        + " cannot yield for the generator around it); move the yield into"
+                                        + " the @Generator method, or make this method a @Generator and call"
+                                        + " it with Yield.from").getMessage());
+                    }
+                }
+            };
+        }
+    }
+
+    /** Second pass: rewrites the generator methods, marks the class. */
+    private final class Rewriter extends ClassVisitor {
+        private final Survey survey;
+        private final boolean raiseVersion;
+        private final Map<String, Integer> frameNamesUsed = new HashMap<>();
+        final List<String> problems = new ArrayList<>();
+        private ClassFacts facts;
+
+        Rewriter(ClassVisitor writer, Survey survey, boolean raiseVersion) {
+            super(Names.ASM_API, writer);
+            this.survey = survey;
+            this.raiseVersion = raiseVersion;
+        }
+
+        @Override
+        public void visit(int version, int access, String name, String signature, String superName,
+                String[] interfaces) {
+            int v = raiseVersion ? Names.MIN_VERSION : version;
+            facts = new ClassFacts(name, (access & Opcodes.ACC_INTERFACE) != 0, survey.sourceFile, v & 0xFFFF);
+            super.visit(v, access, name, signature, superName, interfaces);
+        }
+
+        @Override
+        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                String[] exceptions) {
+            if (!survey.generators.contains(name + descriptor)) {
+                return super.visitMethod(access, name, descriptor, signature, exceptions);
+            }
+            return new MethodNode(Names.ASM_API, access, name, descriptor, signature, exceptions) {
+                @Override
+                public void visitEnd() {
+                    rewriteGenerator(this);
+                }
+            };
+        }
+
+        private void rewriteGenerator(MethodNode original) {
+            MethodNode factory = withoutCode(original);
+            boolean isStatic = (original.access & Opcodes.ACC_STATIC) != 0;
+            int line = GeneratorMethodRewriter.firstLine(original);
+            String frameClass = frameClassName(original.name);
+            GeneratorMethodRewriter.Rewritten rewritten;
+            try {
+                rewritten = GeneratorMethodRewriter.rewrite(facts, original, frameClass, hierarchy);
+            } catch (InstrumentationException e) {
+                problems.add(e.getMessage());
+                factory.accept(new CodeAtEnd(cv.visitMethod(factory.access, factory.name, factory.desc,
+                        factory.signature, factory.exceptions.toArray(new String[0])),
+                        mv -> FactoryEmitter.emitRefusal(mv, e.getMessage())));
+                return;
+            }
+            factory.accept(new CodeAtEnd(cv.visitMethod(factory.access, factory.name, factory.desc,
+                    factory.signature, factory.exceptions.toArray(new String[0])),
+                    mv -> FactoryEmitter.emit(mv, facts.name(), frameClass, factory.desc, isStatic,
+                            rewritten.frameClassBytes(), line)));
+            rewritten.body().accept(cv);
+        }
+
+        private String frameClassName(String method) {
+            String base = facts.name() + Names.FRAME_INFIX + method.replace('<', '_').replace('>', '_');
+            int n = frameNamesUsed.merge(base, 1, Integer::sum);
+            return n == 1 ? base : base + "$" + n;
+        }
+
+        @Override
+        public void visitEnd() {
+            AnnotationVisitor marker = super.visitAnnotation(Names.INSTRUMENTED_DESC, false);
+            if (marker != null) {
+                marker.visitEnd();
+            }
+            super.visitEnd();
+        }
+    }
+
+    /** A copy of the method's declaration (annotations and all) without its code. */
+    private static MethodNode withoutCode(MethodNode m) {
+        MethodNode copy = new MethodNode(Names.ASM_API, m.access, m.name, m.desc, m.signature,
+                m.exceptions.toArray(new String[0]));
+        copy.parameters = m.parameters;
+        copy.visibleAnnotations = m.visibleAnnotations;
+        copy.invisibleAnnotations = m.invisibleAnnotations;
+        copy.visibleTypeAnnotations = m.visibleTypeAnnotations;
+        copy.invisibleTypeAnnotations = m.invisibleTypeAnnotations;
+        copy.visibleParameterAnnotations = m.visibleParameterAnnotations;
+        copy.invisibleParameterAnnotations = m.invisibleParameterAnnotations;
+        copy.visibleAnnotableParameterCount = m.visibleAnnotableParameterCount;
+        copy.invisibleAnnotableParameterCount = m.invisibleAnnotableParameterCount;
+        copy.annotationDefault = m.annotationDefault;
+        copy.attrs = m.attrs;
+        return copy;
+    }
+
+    /** Forwards a code-less method declaration, writing the given code just before its end. */
+    private static final class CodeAtEnd extends MethodVisitor {
+        private final java.util.function.Consumer<MethodVisitor> code;
+
+        CodeAtEnd(MethodVisitor target, java.util.function.Consumer<MethodVisitor> code) {
+            super(Names.ASM_API, target);
+            this.code = code;
+        }
+
+        @Override
+        public void visitEnd() {
+            code.accept(mv);
+            super.visitEnd();
+        }
+    }
+
+    /** Resolves common super classes from class-file bytes, never by loading classes. */
+    private static final class HierarchyClassWriter extends ClassWriter {
+        private final ClassHierarchy hierarchy;
+
+        HierarchyClassWriter(ClassReader reader, ClassHierarchy hierarchy) {
+            super(reader, ClassWriter.COMPUTE_FRAMES);
+            this.hierarchy = hierarchy;
+        }
+
+        @Override
+        protected String getCommonSuperClass(String type1, String type2) {
+            return hierarchy.commonSuperClass(type1, type2);
+        }
+    }
+
+    /** Whether the class file was instrumented by gen4j (has the marker). */
+    public static boolean isInstrumented(byte[] classFile) {
+        boolean[] marked = new boolean[1];
+        new ClassReader(classFile).accept(new ClassVisitor(Names.ASM_API) {
+            @Override
+            public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
+                marked[0] |= descriptor.equals(Names.INSTRUMENTED_DESC);
+                return null;
+            }
+        }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return marked[0];
+    }
+}

@@ -1,0 +1,70 @@
+package dev.gen4j.agent.instrument;
+
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * Writes the code of the method the user calls: it runs none of the body, only creates the frame
+ * (a not-started generator holding the arguments). Creation goes through an
+ * {@code invokedynamic} whose bootstrap defines the frame class from bytes carried in the
+ * constant pool, so an instrumented class needs no companion class file.
+ * <pre>
+ *   return invokedynamic Host$Gen$count(this, args...)   // -> new Host$Gen$count(this, args...)
+ * </pre>
+ */
+final class FactoryEmitter {
+    private static final Handle LINK_FRAME = new Handle(Opcodes.H_INVOKESTATIC, Names.PROTOCOL,
+            Names.LINK_FRAME, Names.LINK_FRAME_DESC, false);
+
+    private FactoryEmitter() {
+    }
+
+    static void emit(MethodVisitor mv, String host, String frameClass, String descriptor, boolean isStatic,
+            byte[] frameClassBytes, int line) {
+        mv.visitCode();
+        Label start = new Label();
+        mv.visitLabel(start);
+        if (line > 0) {
+            mv.visitLineNumber(line, start);
+        }
+        int local = 0;
+        if (!isStatic) {
+            mv.visitVarInsn(Opcodes.ALOAD, 0);
+            local = 1;
+        }
+        for (Type arg : Type.getArgumentTypes(descriptor)) {
+            mv.visitVarInsn(arg.getOpcode(Opcodes.ILOAD), local);
+            local += arg.getSize();
+        }
+        // Stack: [this], arguments...
+        String ctor = FrameClassEmitter.constructorDescriptor(host, descriptor, isStatic);
+        String indyDesc = ctor.substring(0, ctor.indexOf(')') + 1) + Names.GEN_DESC;
+        mv.visitInvokeDynamicInsn(simpleName(frameClass), indyDesc, LINK_FRAME, latin1(frameClassBytes));
+        // Stack: Gen
+        mv.visitInsn(Opcodes.ARETURN);
+        mv.visitMaxs(0, 0);
+    }
+
+    /** Replaces the code of a method that cannot be instrumented: calling it throws the reason. */
+    static void emitRefusal(MethodVisitor mv, String message) {
+        mv.visitCode();
+        mv.visitTypeInsn(Opcodes.NEW, "java/lang/IllegalStateException");
+        mv.visitInsn(Opcodes.DUP);
+        mv.visitLdcInsn(message);
+        mv.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/IllegalStateException", "<init>",
+                "(Ljava/lang/String;)V", false);
+        mv.visitInsn(Opcodes.ATHROW);
+        mv.visitMaxs(0, 0);
+    }
+
+    static String simpleName(String internalName) {
+        return internalName.substring(internalName.lastIndexOf('/') + 1);
+    }
+
+    private static String latin1(byte[] bytes) {
+        return new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+}

@@ -1,0 +1,130 @@
+package dev.gen4j.agent.instrument;
+
+import java.util.List;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * Writes the frame class of one generator method: a {@code Gen} subclass whose typed fields
+ * keep the body's live values across suspensions, whose constructor takes the arguments, and
+ * whose {@code resume()} calls the body.
+ * <pre>
+ * final class Host$Gen$count extends Gen {
+ *     int state; Host self; int i0; long j0; Object a0; ...
+ *     Host$Gen$count(Host self, int n) { this.self = self; this.i0 = n; }
+ *     protected Object resume() { return self.count(this); }
+ *     protected String name() { return "pkg.Host.count"; }
+ * }
+ * </pre>
+ */
+final class FrameClassEmitter {
+    private FrameClassEmitter() {
+    }
+
+    /**
+     * @param host the class declaring the generator method
+     * @param hostIsInterface whether {@code host} is an interface
+     * @param frameClass internal name of the class to write
+     * @param method the generator method's name
+     * @param descriptor the generator method's original descriptor
+     * @param isStatic whether the generator method is static
+     * @param entry where the constructor puts each argument
+     * @param fields every value field (name, descriptor)
+     * @param sourceFile the host's source file, so stack traces stay readable
+     */
+    static byte[] emit(int version, String host, boolean hostIsInterface, String frameClass, String method,
+            String descriptor, boolean isStatic, FrameLayout.Snapshot entry, List<String[]> fields,
+            String sourceFile) {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        cw.visit(version, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC, frameClass, null,
+                Names.GEN, null);
+        if (sourceFile != null) {
+            cw.visitSource(sourceFile, null);
+        }
+        cw.visitField(Opcodes.ACC_SYNTHETIC, Names.FRAME_STATE, "I", null, null).visitEnd();
+        String hostDesc = Type.getObjectType(host).getDescriptor();
+        if (!isStatic) {
+            cw.visitField(Opcodes.ACC_FINAL | Opcodes.ACC_SYNTHETIC, Names.FRAME_SELF, hostDesc, null, null).visitEnd();
+        }
+        for (String[] f : fields) {
+            cw.visitField(Opcodes.ACC_SYNTHETIC, f[0], f[1], null, null).visitEnd();
+        }
+        constructor(cw, host, frameClass, descriptor, isStatic, entry);
+        resume(cw, host, hostIsInterface, frameClass, method, isStatic);
+        name(cw, host, method);
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    /** The constructor's descriptor: (Host self, original arguments...) for instance methods. */
+    static String constructorDescriptor(String host, String descriptor, boolean isStatic) {
+        Type[] args = Type.getArgumentTypes(descriptor);
+        StringBuilder d = new StringBuilder("(");
+        if (!isStatic) {
+            d.append(Type.getObjectType(host).getDescriptor());
+        }
+        for (Type a : args) {
+            d.append(a.getDescriptor());
+        }
+        return d.append(")V").toString();
+    }
+
+    private static void constructor(ClassWriter cw, String host, String frameClass, String descriptor,
+            boolean isStatic, FrameLayout.Snapshot entry) {
+        MethodVisitor mv = cw.visitMethod(0, "<init>", constructorDescriptor(host, descriptor, isStatic), null, null);
+        mv.visitCode();
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitMethodInsn(Opcodes.INVOKESPECIAL, Names.GEN, "<init>", "()V", false);
+        if (!isStatic) {
+            mv.visitVarInsn(Opcodes.ALOAD, 0);
+            mv.visitVarInsn(Opcodes.ALOAD, 1);
+            mv.visitFieldInsn(Opcodes.PUTFIELD, frameClass, Names.FRAME_SELF, Type.getObjectType(host).getDescriptor());
+        }
+        // The constructor's arguments sit one slot above the method's (its own `this` comes first).
+        for (FrameLayout.SavedLocal arg : entry.locals()) {
+            FrameLayout.Slot s = arg.slot();
+            mv.visitVarInsn(Opcodes.ALOAD, 0);
+            mv.visitVarInsn(FrameLayout.loadOpcode(s), arg.local() + 1);
+            mv.visitFieldInsn(Opcodes.PUTFIELD, frameClass, s.field(), s.kind().descriptor);
+        }
+        mv.visitInsn(Opcodes.RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    private static void resume(ClassWriter cw, String host, boolean hostIsInterface, String frameClass,
+            String method, boolean isStatic) {
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PROTECTED, Names.RESUME, Names.RESUME_DESC, null, null);
+        mv.visitCode();
+        String bodyDesc = bodyDescriptor(frameClass);
+        if (isStatic) {
+            mv.visitVarInsn(Opcodes.ALOAD, 0);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, host, method, bodyDesc, hostIsInterface);
+        } else {
+            mv.visitVarInsn(Opcodes.ALOAD, 0);
+            mv.visitFieldInsn(Opcodes.GETFIELD, frameClass, Names.FRAME_SELF, Type.getObjectType(host).getDescriptor());
+            mv.visitVarInsn(Opcodes.ALOAD, 0);
+            mv.visitMethodInsn(hostIsInterface ? Opcodes.INVOKEINTERFACE : Opcodes.INVOKEVIRTUAL, host, method,
+                    bodyDesc, hostIsInterface);
+        }
+        mv.visitInsn(Opcodes.ARETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    private static void name(ClassWriter cw, String host, String method) {
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PROTECTED, Names.NAME, Names.NAME_DESC, null, null);
+        mv.visitCode();
+        mv.visitLdcInsn(host.replace('/', '.') + "." + method);
+        mv.visitInsn(Opcodes.ARETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** The body's descriptor: it takes the frame and returns the frame (suspended) or the result. */
+    static String bodyDescriptor(String frameClass) {
+        return "(" + Type.getObjectType(frameClass).getDescriptor() + ")" + Names.BODY_RETURN_DESC;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.gen4j.agent.instrument;
+
+import dev.gen4j.agent.analysis.ClassHierarchy;
+import dev.gen4j.agent.analysis.MethodAnalysis;
+import dev.gen4j.agent.analysis.YieldSite;
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+
+/**
+ * The rewrite of one {@code @Generator} method, step by step: check it can work, move object
+ * creations out of the way of yields, analyze, lay out the frame, rewrite the body, write the
+ * frame class. The caller writes the factory that replaces the original method.
+ */
+final class GeneratorMethodRewriter {
+    /** What the rewrite produced. */
+    record Rewritten(MethodNode body, String frameClass, byte[] frameClassBytes) {
+    }
+
+    private GeneratorMethodRewriter() {
+    }
+
+    /**
+     * @param method the original method; its code becomes the body's (the node is consumed)
+     * @param frameClass internal name for the method's frame class
+     */
+    static Rewritten rewrite(ClassFacts host, MethodNode method, String frameClass, ClassHierarchy hierarchy)
+            throws InstrumentationException {
+        ErrorSite errors = new ErrorSite(host.name(), method.name, method.desc, host.sourceFile(), firstLine(method));
+        boolean isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
+        check(method, errors);
+
+        ConstructorHoister.hoist(method, errors);
+        MethodAnalysis analysis;
+        try {
+            analysis = MethodAnalysis.of(host.name(), method, hierarchy);
+        } catch (AnalyzerException | ClassHierarchy.MissingTypeException e) {
+            throw errors.atMethod("its bytecode could not be analyzed (" + e.getMessage() + "); if a class is"
+                    + " missing, put it on the class path (for ahead-of-time instrumentation: --classpath)");
+        }
+        List<YieldSite> sites = analysis.yieldSites();
+        for (YieldSite site : sites) {
+            checkSite(analysis, site, errors, method);
+        }
+
+        FrameLayout layout = new FrameLayout(hierarchy, host.name());
+        int firstParameter = isStatic ? 0 : 1;
+        FrameLayout.Snapshot entry = layout.entry(Type.getArgumentTypes(method.desc), firstParameter);
+        List<FrameLayout.Snapshot> snapshots = new ArrayList<>();
+        for (YieldSite site : sites) {
+            snapshots.add(layout.at(site, firstParameter));
+        }
+
+        String originalDesc = method.desc;
+        new BodyRewriter(method, frameClass, layout).rewrite(entry, sites, snapshots);
+        turnIntoBody(method, frameClass, host.isInterface(), !sites.isEmpty());
+
+        byte[] frameBytes = FrameClassEmitter.emit(host.frameVersion(), host.name(), host.isInterface(), frameClass,
+                method.name, originalDesc, isStatic, entry, layout.fields(), host.sourceFile());
+        return new Rewritten(method, frameClass, frameBytes);
+    }
+
+    private static void check(MethodNode method, ErrorSite errors) throws InstrumentationException {
+        Type returnType = Type.getReturnType(method.desc);
+        if (!returnType.getDescriptor().equals(Names.GEN_DESC)) {
+            throw errors.atMethod("its return type is " + returnType.getClassName()
+                    + "; a @Generator method must be declared to return dev.gen4j.Gen<T>");
+        }
+        if ((method.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
+            throw errors.atMethod("it has no body (abstract or native); put @Generator on the implementing method");
+        }
+        for (AbstractInsnNode insn : method.instructions) {
+            if (insn.getOpcode() == Opcodes.JSR || insn.getOpcode() == Opcodes.RET) {
+                throw errors.at(insn, "it uses JSR/RET subroutines (class files older than Java 6);"
+                        + " recompile it for Java 8 or later");
+            }
+        }
+    }
+
+    private static void checkSite(MethodAnalysis analysis, YieldSite site, ErrorSite errors, MethodNode method)
+            throws InstrumentationException {
+        String call = site.kind() == YieldSite.Kind.FROM ? "Yield.from()" : "Yield.now()";
+        if ((method.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
+            throw errors.at(site.line(), call + " in a synchronized method: the suspended generator would keep"
+                    + " the lock while others run; synchronize inside the body, between the yields, instead");
+        }
+        if (analysis.monitorDepth(site.call()) > 0) {
+            throw errors.at(site.line(), call + " inside a synchronized block: the suspended generator would keep"
+                    + " the lock while others run; end the synchronized block before the yield");
+        }
+        for (int i = 0; i < site.savedStackSize(); i++) {
+            if (site.frame().getStack(i).getType() == null) {
+                throw errors.at(site.line(), call + " while a value of unknown type waits on the operand stack;"
+                        + " assign the yielded value to a local variable first");
+            }
+        }
+    }
+
+    /** Gives the rewritten code the body's signature: (Frame) -> Object, callable by the frame. */
+    private static void turnIntoBody(MethodNode method, String frameClass, boolean inInterface, boolean hasYields) {
+        method.desc = FrameClassEmitter.bodyDescriptor(frameClass);
+        int keep = method.access & (Opcodes.ACC_STATIC | Opcodes.ACC_STRICT
+                | (hasYields ? 0 : Opcodes.ACC_SYNCHRONIZED));
+        // The frame class sits in the same package; interface methods must be public.
+        method.access = keep | Opcodes.ACC_SYNTHETIC | (inInterface ? Opcodes.ACC_PUBLIC : 0);
+        method.signature = null;
+        method.exceptions = new ArrayList<>();
+        method.parameters = null;
+        method.visibleAnnotations = null;
+        method.invisibleAnnotations = null;
+        method.visibleParameterAnnotations = null;
+        method.invisibleParameterAnnotations = null;
+        method.visibleAnnotableParameterCount = 0;
+        method.invisibleAnnotableParameterCount = 0;
+        method.visibleTypeAnnotations = null;
+        method.invisibleTypeAnnotations = null;
+        method.annotationDefault = null;
+    }
+
+    static int firstLine(MethodNode method) {
+        for (AbstractInsnNode insn : method.instructions) {
+            if (insn instanceof LineNumberNode) {
+                return ((LineNumberNode) insn).line;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.gen4j.agent.instrument;
+
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Every name of the gen4j runtime that instrumentation reads or emits, in one place. The agent
+ * does not link against the runtime: these strings are the whole contract between them.
+ */
+public final class Names {
+    private Names() {
+    }
+
+    /** ASM API level used by every visitor. */
+    public static final int ASM_API = Opcodes.ASM9;
+
+    public static final String GENERATOR_DESC = "Ldev/gen4j/Generator;";
+    /** Class-level marker added to every class we rewrote: a class is never rewritten twice. */
+    public static final String INSTRUMENTED_DESC = "Ldev/gen4j/Instrumented;";
+
+    public static final String GEN = "dev/gen4j/Gen";
+    public static final String GEN_DESC = "L" + GEN + ";";
+
+    public static final String YIELD = "dev/gen4j/Yield";
+    public static final String YIELD_NOW = "now";
+    public static final String YIELD_NOW_DESC = "()Ljava/lang/Object;";
+    public static final String YIELD_NOW_VALUE_DESC = "(Ljava/lang/Object;)Ljava/lang/Object;";
+    public static final String YIELD_FROM = "from";
+    public static final String YIELD_FROM_DESC = "(Ldev/gen4j/Gen;)Ljava/lang/Object;";
+
+    /** The runtime calls of rewritten bodies; see dev.gen4j.GenProtocol. */
+    public static final String PROTOCOL = "dev/gen4j/GenProtocol";
+    public static final String SUSPEND = "suspend";
+    public static final String SUSPEND_DESC = "(Ldev/gen4j/Gen;Ljava/lang/Object;)V";
+    public static final String DELEGATE = "delegate";
+    public static final String DELEGATE_DESC = "(Ldev/gen4j/Gen;Ldev/gen4j/Gen;)V";
+    public static final String RESUMED = "resumed";
+    public static final String RESUMED_DESC = "(Ldev/gen4j/Gen;)Ljava/lang/Object;";
+    public static final String LINK_FRAME = "linkFrame";
+    public static final String LINK_FRAME_DESC = "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
+            + "Ljava/lang/invoke/MethodType;Ljava/lang/String;)Ljava/lang/invoke/CallSite;";
+
+    /** Gen's methods that a frame class overrides. */
+    public static final String RESUME = "resume";
+    public static final String RESUME_DESC = "()Ljava/lang/Object;";
+    public static final String NAME = "name";
+    public static final String NAME_DESC = "()Ljava/lang/String;";
+
+    /** Frame class: name pattern, and its fields. */
+    public static final String FRAME_INFIX = "$Gen$";
+    public static final String FRAME_STATE = "state";
+    public static final String FRAME_SELF = "self";
+
+    /** The body method returns the frame itself to say "suspended". */
+    public static final String BODY_RETURN_DESC = "Ljava/lang/Object;";
+
+    /** Class-file version below which we raise to Java 8 (invokedynamic and stack map frames). */
+    public static final int MIN_VERSION = Opcodes.V1_8;
+}

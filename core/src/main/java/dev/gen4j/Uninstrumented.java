@@ -1,0 +1,53 @@
+package dev.gen4j;
+
+import java.lang.StackWalker.Option;
+import java.lang.StackWalker.StackFrame;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Builds the error for a {@link Yield} call that instrumentation did not replace. */
+final class Uninstrumented {
+    static final String HOW_TO_INSTRUMENT =
+            "start the JVM with -javaagent:gen-agent.jar, or instrument the classes ahead of time"
+                    + " with 'java -jar gen-agent.jar instrument <classes dir or jar>'";
+
+    private Uninstrumented() {
+    }
+
+    static IllegalStateException yieldCalled(String call) {
+        Optional<StackFrame> caller = StackWalker.getInstance(Option.RETAIN_CLASS_REFERENCE)
+                .walk(frames -> frames.filter(f -> f.getDeclaringClass() != Yield.class
+                        && f.getDeclaringClass() != Uninstrumented.class).findFirst());
+        if (caller.isEmpty()) {
+            return new IllegalStateException(call + " called outside a @Generator method");
+        }
+        StackFrame frame = caller.get();
+        String where = frame.getClassName() + "." + frame.getMethodName()
+                + " (" + frame.getFileName() + ":" + frame.getLineNumber() + ")";
+        if (isGeneratorMethod(frame)) {
+            return new IllegalStateException(call + " ran in @Generator method " + where
+                    + " without instrumentation: class " + frame.getClassName()
+                    + " was not instrumented; " + HOW_TO_INSTRUMENT);
+        }
+        return new IllegalStateException(call + " called in " + where
+                + ", which is not a @Generator method. Only the body of a @Generator method can"
+                + " yield, not a lambda or a method it calls: annotate that method with @Generator"
+                + " (it must return Gen) and use Yield.from to run it from the generator");
+    }
+
+    private static boolean isGeneratorMethod(StackFrame frame) {
+        Class<?> type = frame.getDeclaringClass();
+        String descriptor = frame.getDescriptor();
+        return Arrays.stream(type.getDeclaredMethods())
+                .filter(m -> m.getName().equals(frame.getMethodName()))
+                .filter(m -> descriptorOf(m).equals(descriptor))
+                .anyMatch(m -> m.isAnnotationPresent(Generator.class) && !Modifier.isAbstract(m.getModifiers()));
+    }
+
+    private static String descriptorOf(Method m) {
+        return java.lang.invoke.MethodType.methodType(m.getReturnType(), m.getParameterTypes())
+                .toMethodDescriptorString();
+    }
+}
