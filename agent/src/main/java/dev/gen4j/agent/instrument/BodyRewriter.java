@@ -44,28 +44,35 @@ final class BodyRewriter {
     private final MethodNode method;
     private final String frameClass;
     private final FrameLayout layout;
-    /** The frame's local slot: right after this (or 0 in a static method). */
-    private final int frameLocal;
+    /** The frame parameter, typed Gen: right after this (or 0 in a static method). */
+    private final int genLocal;
+    /**
+     * The same frame, typed as the frame class, in a new local. Two locals because the verifier
+     * would load the frame class to check it against Gen, and the class is only defined when
+     * the first generator is created, after the host was verified.
+     */
+    private int frameLocal;
     private final List<LabelNode[]> restoreRanges = new ArrayList<>();
 
     BodyRewriter(MethodNode method, String frameClass, FrameLayout layout) {
         this.method = method;
         this.frameClass = frameClass;
         this.layout = layout;
-        this.frameLocal = (method.access & Opcodes.ACC_STATIC) != 0 ? 0 : 1;
+        this.genLocal = (method.access & Opcodes.ACC_STATIC) != 0 ? 0 : 1;
     }
 
     /** Rewrites the method; {@code snapshots.get(i)} belongs to {@code sites.get(i)}. */
     void rewrite(Snapshot entry, List<YieldSite> sites, List<Snapshot> snapshots) {
         removeFrames();
         shiftLocals();
+        frameLocal = method.maxLocals + 1;
         List<LabelNode> resumeLabels = new ArrayList<>();
         for (int i = 0; i < sites.size(); i++) {
             resumeLabels.add(replaceYield(sites.get(i), snapshots.get(i), i + 1));
         }
         method.instructions.insert(dispatch(entry, resumeLabels));
         splitTryBlocksAroundRestores();
-        method.maxLocals += 1;
+        method.maxLocals += 2;
     }
 
     /** Stack map frames are recomputed when the class is written. */
@@ -93,7 +100,7 @@ final class BodyRewriter {
     }
 
     private int shifted(int local) {
-        return local >= frameLocal ? local + 1 : local;
+        return local >= genLocal ? local + 1 : local;
     }
 
     /** The entry: {@code switch (frame.state)}; state 0 restores the arguments. */
@@ -101,6 +108,9 @@ final class BodyRewriter {
         InsnList code = new InsnList();
         LabelNode start = new LabelNode();
         LabelNode corrupt = new LabelNode();
+        code.add(new VarInsnNode(Opcodes.ALOAD, genLocal));
+        code.add(new TypeInsnNode(Opcodes.CHECKCAST, frameClass));
+        code.add(new VarInsnNode(Opcodes.ASTORE, frameLocal));
         code.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
         code.add(new FieldInsnNode(Opcodes.GETFIELD, frameClass, Names.FRAME_STATE, "I"));
         // Stack[0]: int state
@@ -126,17 +136,17 @@ final class BodyRewriter {
         // Stack: ..., s0 .. sn-1, [argument]
         switch (site.kind()) {
             case NOW:
-                loadFrame(code);
+                loadGen(code);
                 code.add(new InsnNode(Opcodes.ACONST_NULL));
                 code.add(protocolCall(Names.SUSPEND, Names.SUSPEND_DESC));
                 break;
             case NOW_VALUE:
-                loadFrame(code);
+                loadGen(code);
                 code.add(new InsnNode(Opcodes.SWAP));
                 code.add(protocolCall(Names.SUSPEND, Names.SUSPEND_DESC));
                 break;
             case FROM:
-                loadFrame(code);
+                loadGen(code);
                 code.add(new InsnNode(Opcodes.SWAP));
                 code.add(protocolCall(Names.DELEGATE, Names.DELEGATE_DESC));
                 break;
@@ -166,7 +176,7 @@ final class BodyRewriter {
         loadFrame(code);
         code.add(intConstant(k));
         code.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, Names.FRAME_STATE, "I"));
-        loadFrame(code);
+        loadGen(code);
         code.add(new InsnNode(Opcodes.ARETURN));
 
         LabelNode resume = new LabelNode();
@@ -179,7 +189,7 @@ final class BodyRewriter {
         // Stack: ..., s0 .. sn-1
         LabelNode restored = new LabelNode();
         code.add(restored);
-        loadFrame(code);
+        loadGen(code);
         code.add(protocolCall(Names.RESUMED, Names.RESUMED_DESC));
         // Stack: ..., s0 .. sn-1, Object received
         restoreRanges.add(new LabelNode[] {resume, restored});
@@ -232,6 +242,10 @@ final class BodyRewriter {
 
     private void loadFrame(InsnList code) {
         code.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
+    }
+
+    private void loadGen(InsnList code) {
+        code.add(new VarInsnNode(Opcodes.ALOAD, genLocal));
     }
 
     private static MethodInsnNode protocolCall(String name, String descriptor) {

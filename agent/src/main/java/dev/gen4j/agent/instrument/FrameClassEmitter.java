@@ -52,7 +52,7 @@ final class FrameClassEmitter {
             cw.visitField(Opcodes.ACC_SYNTHETIC, f[0], f[1], null, null).visitEnd();
         }
         constructor(cw, host, frameClass, descriptor, isStatic, entry);
-        resume(cw, host, hostIsInterface, frameClass, method, isStatic);
+        resume(cw, host, hostIsInterface, frameClass, method, descriptor, isStatic);
         name(cw, host, method);
         cw.visitEnd();
         return cw.toByteArray();
@@ -95,23 +95,39 @@ final class FrameClassEmitter {
     }
 
     private static void resume(ClassWriter cw, String host, boolean hostIsInterface, String frameClass,
-            String method, boolean isStatic) {
+            String method, String descriptor, boolean isStatic) {
         MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PROTECTED, Names.RESUME, Names.RESUME_DESC, null, null);
         mv.visitCode();
-        String bodyDesc = bodyDescriptor(frameClass);
-        if (isStatic) {
-            mv.visitVarInsn(Opcodes.ALOAD, 0);
-            mv.visitMethodInsn(Opcodes.INVOKESTATIC, host, method, bodyDesc, hostIsInterface);
-        } else {
+        String bodyDesc = bodyDescriptor(descriptor);
+        if (!isStatic) {
             mv.visitVarInsn(Opcodes.ALOAD, 0);
             mv.visitFieldInsn(Opcodes.GETFIELD, frameClass, Names.FRAME_SELF, Type.getObjectType(host).getDescriptor());
-            mv.visitVarInsn(Opcodes.ALOAD, 0);
+        }
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        // The parameters' slots are filled from the frame by the body itself: pass zeros.
+        for (Type p : Type.getArgumentTypes(descriptor)) {
+            pushZero(mv, p);
+        }
+        // Stack: [self], frame, 0...
+        if (isStatic) {
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, host, method, bodyDesc, hostIsInterface);
+        } else {
             mv.visitMethodInsn(hostIsInterface ? Opcodes.INVOKEINTERFACE : Opcodes.INVOKEVIRTUAL, host, method,
                     bodyDesc, hostIsInterface);
         }
         mv.visitInsn(Opcodes.ARETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+    }
+
+    private static void pushZero(MethodVisitor mv, Type t) {
+        switch (t.getSort()) {
+            case Type.LONG: mv.visitInsn(Opcodes.LCONST_0); break;
+            case Type.FLOAT: mv.visitInsn(Opcodes.FCONST_0); break;
+            case Type.DOUBLE: mv.visitInsn(Opcodes.DCONST_0); break;
+            case Type.OBJECT: case Type.ARRAY: mv.visitInsn(Opcodes.ACONST_NULL); break;
+            default: mv.visitInsn(Opcodes.ICONST_0); break;
+        }
     }
 
     private static void name(ClassWriter cw, String host, String method) {
@@ -123,8 +139,14 @@ final class FrameClassEmitter {
         mv.visitEnd();
     }
 
-    /** The body's descriptor: it takes the frame and returns the frame (suspended) or the result. */
-    static String bodyDescriptor(String frameClass) {
-        return "(" + Type.getObjectType(frameClass).getDescriptor() + ")" + Names.BODY_RETURN_DESC;
+    /**
+     * The body's descriptor: the frame, then the original parameters (so overloads stay apart and
+     * the parameters keep their slots), returning the frame (suspended) or the result. The frame
+     * is typed Gen: naming the frame class here would make reflection on the host fail before
+     * the frame class is defined.
+     */
+    static String bodyDescriptor(String originalDescriptor) {
+        String params = originalDescriptor.substring(1, originalDescriptor.indexOf(')'));
+        return "(" + Names.GEN_DESC + params + ")" + Names.BODY_RETURN_DESC;
     }
 }

@@ -58,7 +58,7 @@ final class GeneratorMethodRewriter {
 
         String originalDesc = method.desc;
         new BodyRewriter(method, frameClass, layout).rewrite(entry, sites, snapshots);
-        turnIntoBody(method, frameClass, host.isInterface(), !sites.isEmpty());
+        turnIntoBody(method, originalDesc, host.isInterface(), !sites.isEmpty());
 
         byte[] frameBytes = FrameClassEmitter.emit(host.frameVersion(), host.name(), host.isInterface(), frameClass,
                 method.name, originalDesc, isStatic, entry, layout.fields(), host.sourceFile());
@@ -101,9 +101,9 @@ final class GeneratorMethodRewriter {
         }
     }
 
-    /** Gives the rewritten code the body's signature: (Frame) -> Object, callable by the frame. */
-    private static void turnIntoBody(MethodNode method, String frameClass, boolean inInterface, boolean hasYields) {
-        method.desc = FrameClassEmitter.bodyDescriptor(frameClass);
+    /** Gives the rewritten code the body's signature: (Gen frame, params) -> Object, callable by the frame. */
+    private static void turnIntoBody(MethodNode method, String originalDesc, boolean inInterface, boolean hasYields) {
+        method.desc = FrameClassEmitter.bodyDescriptor(originalDesc);
         int keep = method.access & (Opcodes.ACC_STATIC | Opcodes.ACC_STRICT
                 | (hasYields ? 0 : Opcodes.ACC_SYNCHRONIZED));
         // The frame class sits in the same package; interface methods must be public.
