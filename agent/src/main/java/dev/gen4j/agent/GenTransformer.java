@@ -15,13 +15,20 @@ import java.util.WeakHashMap;
  * the methods concerned then throw that message when called, so nothing fails silently.
  */
 final class GenTransformer implements ClassFileTransformer {
+    /**
+     * The agent's own classes carry the annotation's descriptor as a string constant; loading one
+     * of them while instrumenting must not instrument it (that would recurse into its definition).
+     */
+    private static final String OWN_PACKAGE = "dev/gen4j/agent/";
+
     private final Map<ClassLoader, ClassHierarchy> hierarchies = new WeakHashMap<>();
     private final ClassHierarchy bootHierarchy = ClassHierarchy.of(null);
 
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> redefined,
             ProtectionDomain domain, byte[] classFile) {
-        if (className == null || !AnnotationScan.mayContainGenerators(classFile)) {
+        if (className == null || className.startsWith(OWN_PACKAGE)
+                || !AnnotationScan.mayContainGenerators(classFile)) {
             return null;
         }
         try {

@@ -1,0 +1,158 @@
+package dev.gen4j.rewrite;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gen4j.Gen;
+import dev.gen4j.Generator;
+import dev.gen4j.Yield;
+import dev.gen4j.agent.instrument.ClassInstrumenter;
+import dev.gen4j.testing.Instrumented;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code java -jar gen-agent.jar instrument}: the same rewrite on class files. */
+class AheadOfTimeTest {
+    /** The class instrumented ahead of time in these tests. */
+    public static final class Sample {
+        @Generator
+        public static Gen<String> words(String sentence) {
+            for (String w : sentence.split(" ")) {
+                Yield.now(w);
+            }
+            return Gen.done(sentence.length());
+        }
+    }
+
+    private static final String SAMPLE_PATH = "dev/gen4j/rewrite/AheadOfTimeTest$Sample.class";
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String stdout, String stderr) {
+    }
+
+    static Run agent(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                System.getProperty("gen4j.agent.jar")));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        return new Run(p.exitValue(), out, err);
+    }
+
+    private Path copySample(Path root) throws IOException {
+        Path target = root.resolve(SAMPLE_PATH);
+        Files.createDirectories(target.getParent());
+        Files.write(target, Instrumented.originalBytes(Sample.class));
+        return target;
+    }
+
+    @Test
+    void instrumentsADirectoryInPlaceAndOnlyOnce() throws Exception {
+        Path file = copySample(dir);
+        Run first = agent("instrument", dir.toString());
+        assertEquals(0, first.exit(), first.stderr());
+        assertEquals("gen4j: instrumented 1 class\n", first.stdout());
+        byte[] once = Files.readAllBytes(file);
+        assertTrue(ClassInstrumenter.isInstrumented(once));
+
+        Run second = agent("instrument", dir.toString());
+        assertEquals(0, second.exit(), second.stderr());
+        assertEquals("gen4j: instrumented 0 classes\n", second.stdout());
+        assertArrayEquals(once, Files.readAllBytes(file));
+        assertRuns(once);
+    }
+
+    @Test
+    void writesToAnotherDirectoryLeavingTheInputAlone() throws Exception {
+        Path in = dir.resolve("in");
+        Path original = copySample(in);
+        byte[] before = Files.readAllBytes(original);
+        Path out = dir.resolve("out");
+        Run run = agent("instrument", in.toString(), "--out", out.toString());
+        assertEquals(0, run.exit(), run.stderr());
+        assertArrayEquals(before, Files.readAllBytes(original));
+        assertRuns(Files.readAllBytes(out.resolve(SAMPLE_PATH)));
+    }
+
+    @Test
+    void instrumentsAJar() throws Exception {
+        Path jar = dir.resolve("app.jar");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
+            zip.putNextEntry(new ZipEntry(SAMPLE_PATH));
+            zip.write(Instrumented.originalBytes(Sample.class));
+            zip.putNextEntry(new ZipEntry("README.txt"));
+            zip.write("kept".getBytes(StandardCharsets.UTF_8));
+        }
+        Run run = agent("instrument", jar.toString());
+        assertEquals(0, run.exit(), run.stderr());
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            assertEquals("kept", new String(zip.getInputStream(zip.getEntry("README.txt")).readAllBytes(),
+                    StandardCharsets.UTF_8));
+            assertRuns(zip.getInputStream(zip.getEntry(SAMPLE_PATH)).readAllBytes());
+        }
+    }
+
+    @Test
+    void aClassThatCannotBeInstrumentedIsReportedAndLeftAlone() throws Exception {
+        Path target = dir.resolve("dev/gen4j/rewrite/RefusalsTest.class");
+        Files.createDirectories(target.getParent());
+        byte[] original = Instrumented.originalBytes(RefusalsTest.class);
+        Files.write(target, original);
+        Run run = agent("instrument", dir.toString());
+        assertEquals(1, run.exit());
+        assertTrue(run.stderr().contains("error: cannot instrument dev.gen4j.rewrite.RefusalsTest.yieldInSynchronizedBlock()"
+                + " (RefusalsTest.java:"), run.stderr());
+        assertArrayEquals(original, Files.readAllBytes(target));
+    }
+
+    @Test
+    void badArgumentsExitWithStatus2AndOneClearLine() throws Exception {
+        Run missing = agent("instrument", dir.resolve("nowhere").toString());
+        assertEquals(2, missing.exit());
+        assertTrue(missing.stderr().startsWith("error: no such directory or jar file: "), missing.stderr());
+        Run unknown = agent("instrument", "--bogus", dir.toString());
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.stderr().startsWith("error: Unknown option: '--bogus'"), unknown.stderr());
+        Run noCommand = agent();
+        assertEquals(2, noCommand.exit());
+        Run help = agent("instrument", "--help");
+        assertEquals(0, help.exit());
+        assertTrue(help.stdout().contains("--out=DIR"), help.stdout());
+    }
+
+    /** Loads the instrumented class in a fresh loader (the agent skips marked classes) and runs it. */
+    private static void assertRuns(byte[] instrumented) throws Exception {
+        Map<String, byte[]> classes = new java.util.HashMap<>(Instrumented.frameClasses(node(instrumented)));
+        classes.put(Sample.class.getName(), instrumented);
+        ClassLoader loader = new Instrumented.ClassesLoader(classes, AheadOfTimeTest.class.getClassLoader());
+        Class<?> sample = loader.loadClass(Sample.class.getName());
+        assertFalse(sample == Sample.class);
+        Gen<?> g = (Gen<?>) sample.getMethod("words", String.class).invoke(null, "one two");
+        assertEquals(List.of("one", "two"), g.stream().toList());
+        assertEquals(7, (int) g.result());
+    }
+
+    private static org.objectweb.asm.tree.ClassNode node(byte[] bytes) {
+        org.objectweb.asm.tree.ClassNode n = new org.objectweb.asm.tree.ClassNode();
+        new org.objectweb.asm.ClassReader(bytes).accept(n, 0);
+        return n;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.gen4j.rewrite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gen4j.Gen;
+import dev.gen4j.Generator;
+import dev.gen4j.Yield;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** A JVM started without the agent gets a message that says how to fix it. */
+class NoAgentTest {
+    /** Run in a JVM without the agent. */
+    public static final class Main {
+        @Generator
+        static Gen<Integer> countdown(int n) {
+            while (n > 0) {
+                Yield.now(n--);
+            }
+            return Gen.done();
+        }
+
+        public static void main(String[] args) {
+            for (int x : countdown(3)) {
+                System.out.println(x);
+            }
+        }
+    }
+
+    @Test
+    void withoutTheAgentTheErrorNamesTheMethodAndTheFix() throws Exception {
+        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+        // The test class path, without any -javaagent.
+        Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName()))
+                .redirectErrorStream(true).start();
+        String output;
+        try (Stream<String> lines = p.inputReader(StandardCharsets.UTF_8).lines()) {
+            output = lines.collect(Collectors.joining("\n"));
+        }
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the child JVM did not end");
+        assertNotEquals(0, p.exitValue(), output);
+        assertTrue(output.contains("IllegalStateException"), output);
+        assertTrue(output.contains("@Generator method dev.gen4j.rewrite.NoAgentTest$Main.countdown (NoAgentTest.java:"), output);
+        assertTrue(output.contains("-javaagent:gen-agent.jar"), output);
+        assertTrue(output.contains("java -jar gen-agent.jar instrument"), output);
+        assertEquals(-1, output.indexOf("\n1\n"), "no value came out: " + output);
+    }
+}
