@@ -356,8 +356,10 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
             if (g == this) {
                 return FINISHED;
             }
+            // A delegate returned: its result is the value of the caller's Yield.from.
             g = unlink(g);
             sent = r;
+            thrown = null;
         }
     }
 
