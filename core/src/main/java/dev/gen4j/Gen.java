@@ -35,19 +35,21 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
     static final int BUFFERED = 4;
     /** `value` holds a Throwable to throw at the pending yield. */
     static final int THROWING = 8;
-    /** The body suspended at a Yield.from: `value` holds the delegate. */
+    /** resume() returned because the body reached a Yield.from: it returned the delegate. */
     static final int DELEGATING = 16;
     /** Finished by an exception: `value` holds it. */
     static final int FAILED = 32;
+    /** resume() returned because the body ended, not because it yielded. */
+    static final int RETURNED = 64;
 
     /** Returned by {@link #advance} when the generator finished instead of yielding. */
     private static final Object FINISHED = new Object();
     private static final Gen<?> EMPTY = new Done<>(null);
 
     /**
-     * The one slot through which values pass: the yielded value after a suspension, the value
-     * sent in (or the Throwable raised in) on resume, the delegate at a {@code Yield.from}, the
-     * result or the failure once done.
+     * The slot through which values pass into the body: the value sent in (or the Throwable
+     * raised in) on resume; also the value hasNext() ran ahead to, and the result or the failure
+     * once done. Yielded values do not pass here: resume() returns them.
      */
     Object value;
     int mode;
@@ -61,11 +63,18 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
     }
 
     /**
-     * Runs the body from where it last suspended. Returns {@code this} when it suspended (with
-     * the yielded value, or the delegate, passed through {@link GenProtocol}); anything else is
-     * the body's return value: {@link #done(Object)}'s result, or null.
+     * Runs the body from where it last suspended, with {@code value} holding what was sent in
+     * (or, with THROWING, the Throwable to throw at the yield). Returns the value yielded; or,
+     * if the body ended, its return value after {@link #returning(Object)} marked it so; or, at
+     * a {@code Yield.from}, the delegate after {@link GenProtocol#delegate} marked it so.
      */
     protected abstract Object resume();
+
+    /** For {@link #resume()}: the body has ended with {@code returned} (a {@link #done} or null). */
+    protected final Object returning(Object returned) {
+        mode |= RETURNED;
+        return returned;
+    }
 
     /** The generator's name in messages: the {@code @Generator} method it runs. */
     protected String name() {
@@ -99,7 +108,7 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
         if ((mode & BUFFERED) != 0) {
             return takeBuffered();
         }
-        Object v = advance(null, null);
+        Object v = resumeNext();
         if (v == FINISHED) {
             throw new NoSuchElementException(name() + " has finished");
         }
@@ -116,7 +125,7 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
         if ((m & STATUS) == DONE) {
             return false;
         }
-        Object v = advance(null, null);
+        Object v = resumeNext();
         if (v == FINISHED) {
             return false;
         }
@@ -273,6 +282,30 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
     }
 
     /**
+     * next() and hasNext(): the common case, a suspended generator with no delegate, in few
+     * enough bytecodes to be inlined; everything else goes through {@link #advance}.
+     */
+    @SuppressWarnings("unchecked")
+    private Object resumeNext() {
+        if (mode == SUSPENDED && top == null) {
+            mode = RUNNING;
+            Object r;
+            try {
+                r = resume();
+            } catch (Throwable failure) {
+                finish(FAILED, failure);
+                throw failure;
+            }
+            if (mode == RUNNING) {
+                mode = SUSPENDED;
+                return r;
+            }
+            return settle(r);
+        }
+        return advance(null, null);
+    }
+
+    /**
      * Resumes the innermost generator of this one's chain with a value sent or a Throwable
      * raised, and runs the chain until a generator yields or this one finishes.
      * Returns the yielded value, or FINISHED.
@@ -286,8 +319,16 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
             return FINISHED;
         }
         mode = RUNNING;
-        Gen<?> g = top == null ? this : top;
+        return settle(resumeInnermost(sent, thrown));
+    }
+
+    /**
+     * Resumes the innermost generator of the chain; when it throws, the exception is thrown into
+     * the generator that delegated to it, and so on outwards. Returns what resume() returned.
+     */
+    private Object resumeInnermost(Object sent, Throwable thrown) {
         for (;;) {
+            Gen<?> g = top == null ? this : top;
             if (thrown == null) {
                 g.value = sent;
                 g.mode = RUNNING;
@@ -295,80 +336,94 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
                 g.value = thrown;
                 g.mode = RUNNING | THROWING;
             }
-            Object r;
             try {
-                r = g.resume();
-                if (r != g) {
-                    r = resultOf(g, r);
-                }
+                return g.resume();
             } catch (Throwable failure) {
                 g.finish(FAILED, failure);
                 if (g == this) {
                     throw failure;
                 }
-                g = unlink(g);
+                unlink(g);
                 sent = null;
                 thrown = failure;
-                continue;
             }
-            if (r == g) {
-                if ((g.mode & DELEGATING) == 0) {
-                    g.mode = SUSPENDED;
-                    mode = SUSPENDED;
-                    Object v = g.value;
-                    g.value = null;
-                    return v;
-                }
-                // Yield.from(d): push d on the chain (or, if it cannot be delegated to, throw into g).
-                Gen<?> d = (Gen<?>) g.value;
-                g.value = null;
+        }
+    }
+
+    /**
+     * The innermost generator just returned {@code r} from resume(). If it yielded, that is the
+     * chain's value. If it asked to delegate, or returned, the chain changes and runs on.
+     * Returns the yielded value, or FINISHED when this generator ends.
+     */
+    private Object settle(Object r) {
+        for (;;) {
+            Gen<?> g = top == null ? this : top;
+            int m = g.mode;
+            if ((m & (DELEGATING | RETURNED)) == 0) {
                 g.mode = SUSPENDED;
-                sent = null;
-                thrown = null;
-                if (d == null) {
-                    thrown = new NullPointerException("Yield.from(null) in " + g.name());
-                    continue;
-                }
-                int dm = d.mode;
-                if ((dm & STATUS) == DONE) {
-                    sent = (dm & FAILED) != 0 ? null : d.value;
-                    continue;
-                }
-                if ((dm & STATUS) == RUNNING || d.caller != null || d == this) {
-                    thrown = alreadyExecuting(d);
-                    continue;
-                }
-                d.caller = g;
-                top = d.top == null ? d : d.top;
-                d.top = null;
-                if ((dm & BUFFERED) != 0) {
-                    // d already ran ahead to a value: that value is the chain's next one.
-                    d.mode = dm & ~BUFFERED;
-                    mode = SUSPENDED;
-                    Object v = d.value;
-                    d.value = null;
-                    return v;
-                }
-                g = top;
+                mode = SUSPENDED;
+                return r;
+            }
+            g.mode = g == this ? RUNNING : SUSPENDED;
+            if ((m & DELEGATING) != 0) {
+                r = push(g, (Gen<?>) r);
                 continue;
             }
-            g.finish(0, r);
+            Object result;
+            try {
+                result = resultOf(g, r);
+            } catch (IllegalStateException notAResult) {
+                g.finish(FAILED, notAResult);
+                if (g == this) {
+                    throw notAResult;
+                }
+                unlink(g);
+                r = resumeInnermost(null, notAResult);
+                continue;
+            }
+            g.finish(0, result);
             if (g == this) {
                 return FINISHED;
             }
             // A delegate returned: its result is the value of the caller's Yield.from.
-            g = unlink(g);
-            sent = r;
-            thrown = null;
+            unlink(g);
+            r = resumeInnermost(result, null);
         }
     }
 
-    /** Pops g off the chain; returns the generator that delegated to it. */
-    private Gen<?> unlink(Gen<?> g) {
+    /**
+     * {@code Yield.from(d)} in g: pushes d on the chain and resumes it (or, if d cannot be
+     * delegated to, throws into g). Returns what the resumed generator returned.
+     */
+    private Object push(Gen<?> g, Gen<?> d) {
+        if (d == null) {
+            return resumeInnermost(null, new NullPointerException("Yield.from(null) in " + g.name()));
+        }
+        int dm = d.mode;
+        if ((dm & STATUS) == DONE) {
+            return resumeInnermost((dm & FAILED) != 0 ? null : d.value, null);
+        }
+        if ((dm & STATUS) == RUNNING || d.caller != null || d == this) {
+            return resumeInnermost(null, alreadyExecuting(d));
+        }
+        d.caller = g;
+        top = d.top == null ? d : d.top;
+        d.top = null;
+        if ((dm & BUFFERED) != 0) {
+            // d already ran ahead to a value: that value is the chain's next one.
+            d.mode = dm & ~BUFFERED;
+            Object v = d.value;
+            d.value = null;
+            return v;
+        }
+        return resumeInnermost(null, null);
+    }
+
+    /** Pops g, the innermost, off the chain. */
+    private void unlink(Gen<?> g) {
         Gen<?> c = g.caller;
         g.caller = null;
         top = c == this ? null : c;
-        return c;
     }
 
     private static Object resultOf(Gen<?> g, Object returned) {
@@ -415,14 +470,11 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
 
         @Override
         protected Object resume() {
-            if ((mode & THROWING) != 0) {
-                GenProtocol.resumed(this);
-            }
+            GenProtocol.resumed(this);
             if (!items.hasNext()) {
-                return null;
+                return returning(null);
             }
-            value = items.next();
-            return this;
+            return items.next();
         }
 
         @Override

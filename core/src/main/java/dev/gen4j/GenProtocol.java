@@ -11,28 +11,34 @@ import java.nio.charset.StandardCharsets;
  * The calls that instrumented {@code @Generator} code makes into the runtime. Public because
  * the rewritten classes live in the user's packages; not an API for hand-written code.
  *
- * <p>A rewritten body suspends with {@code suspend(frame, value)} (or {@code delegate}),
- * then returns its frame; on resume it calls {@code resumed(frame)}, which yields the value
- * sent in or throws the exception raised in, at the original call site.
+ * <p>A rewritten body suspends by returning the yielded value (at a {@code Yield.from}, the
+ * delegate, marked by {@code delegate}); it ends by returning its return value marked by
+ * {@code returned}. On resume it calls {@code resumed(frame)}, which gives the value sent in or
+ * throws the exception raised in, at the original call site. Marks are bits of an int field, so
+ * the yielded value itself never goes through the heap.
  */
 public final class GenProtocol {
     private GenProtocol() {
     }
 
-    /** At {@code Yield.now(value)}: hands {@code value} to whoever advanced the generator. */
-    public static void suspend(Gen<?> frame, Object value) {
-        frame.value = value;
+    /** At {@code Yield.from(delegate)}: the body returns this, asking to run {@code delegate} in its place. */
+    public static Object delegate(Gen<?> frame, Gen<?> delegate) {
+        frame.mode |= Gen.DELEGATING;
+        return delegate;
     }
 
-    /** At {@code Yield.from(delegate)}: asks the driver to run {@code delegate} in our place. */
-    public static void delegate(Gen<?> frame, Gen<?> delegate) {
-        frame.value = delegate;
-        frame.mode |= Gen.DELEGATING;
+    /** At a {@code return}: the body returns this, its return value marked as such. */
+    public static Object returned(Gen<?> frame, Object returned) {
+        frame.mode |= Gen.RETURNED;
+        return returned;
     }
 
     /** On resume: the value sent in (or a delegate's result), or throws what was raised in. */
     public static Object resumed(Gen<?> frame) {
         Object v = frame.value;
+        if (v == null) {
+            return null;
+        }
         frame.value = null;
         if ((frame.mode & Gen.THROWING) != 0) {
             frame.mode &= ~Gen.THROWING;

@@ -32,13 +32,15 @@ import org.objectweb.asm.tree.VarInsnNode;
  * dispatch on {@code frame.state}: 0 copies the arguments out of the frame, k jumps to the
  * resume code of the k-th Yield call. Each Yield call becomes:
  * <pre>
- *   GenProtocol.suspend(frame, value)   // or delegate(frame, gen)
+ *   tmp = value
  *   frame.fields = stack values, live locals
- *   frame.state = k; return frame
+ *   frame.state = k; return tmp          // or: return GenProtocol.delegate(gen, tmp)
  * Lk:                                    // dispatch target, outside every try block
  *   locals, stack values = frame.fields (cast back)
- *   GenProtocol.resumed(frame)           // inside the try blocks: a raise() lands in their catch
+ *   GenProtocol.resumed(gen)             // inside the try blocks: a raise() lands in their catch
  * </pre>
+ * and each {@code return x} of the original code becomes {@code return GenProtocol.returned(gen, x)}.
+ * Returning the yielded value, rather than storing it, keeps it out of the heap.
  */
 final class BodyRewriter {
     private final MethodNode method;
@@ -52,6 +54,8 @@ final class BodyRewriter {
      * the first generator is created, after the host was verified.
      */
     private int frameLocal;
+    /** Holds the yielded value (or delegate) while the rest is saved. */
+    private int valueLocal;
     private final List<LabelNode[]> restoreRanges = new ArrayList<>();
 
     BodyRewriter(MethodNode method, String frameClass, FrameLayout layout) {
@@ -65,14 +69,16 @@ final class BodyRewriter {
     void rewrite(Snapshot entry, List<YieldSite> sites, List<Snapshot> snapshots) {
         removeFrames();
         shiftLocals();
+        markReturns();
         frameLocal = method.maxLocals + 1;
+        valueLocal = frameLocal + 1;
         List<LabelNode> resumeLabels = new ArrayList<>();
         for (int i = 0; i < sites.size(); i++) {
             resumeLabels.add(replaceYield(sites.get(i), snapshots.get(i), i + 1));
         }
         method.instructions.insert(dispatch(entry, resumeLabels));
         splitTryBlocksAroundRestores();
-        method.maxLocals += 2;
+        method.maxLocals += 3;
     }
 
     /** Stack map frames are recomputed when the class is written. */
@@ -95,6 +101,21 @@ final class BodyRewriter {
         if (method.localVariables != null) {
             for (LocalVariableNode v : method.localVariables) {
                 v.index = shifted(v.index);
+            }
+        }
+    }
+
+    /** {@code return x} -> {@code return GenProtocol.returned(gen, x)}, before any code of ours is added. */
+    private void markReturns() {
+        for (AbstractInsnNode insn : method.instructions.toArray()) {
+            if (insn.getOpcode() == Opcodes.ARETURN) {
+                InsnList mark = new InsnList();
+                // Stack: ..., x
+                loadGen(mark);
+                mark.add(new InsnNode(Opcodes.SWAP));
+                mark.add(protocolCall(Names.RETURNED, Names.RETURNED_DESC));
+                // Stack: ..., x (marked)
+                method.instructions.insertBefore(insn, mark);
             }
         }
     }
@@ -134,24 +155,8 @@ final class BodyRewriter {
     private LabelNode replaceYield(YieldSite site, Snapshot snapshot, int k) {
         InsnList code = new InsnList();
         // Stack: ..., s0 .. sn-1, [argument]
-        switch (site.kind()) {
-            case NOW:
-                loadGen(code);
-                code.add(new InsnNode(Opcodes.ACONST_NULL));
-                code.add(protocolCall(Names.SUSPEND, Names.SUSPEND_DESC));
-                break;
-            case NOW_VALUE:
-                loadGen(code);
-                code.add(new InsnNode(Opcodes.SWAP));
-                code.add(protocolCall(Names.SUSPEND, Names.SUSPEND_DESC));
-                break;
-            case FROM:
-                loadGen(code);
-                code.add(new InsnNode(Opcodes.SWAP));
-                code.add(protocolCall(Names.DELEGATE, Names.DELEGATE_DESC));
-                break;
-            default:
-                throw new AssertionError(site.kind());
+        if (site.kind() != YieldSite.Kind.NOW) {
+            code.add(new VarInsnNode(Opcodes.ASTORE, valueLocal));
         }
         // Stack: ..., s0 .. sn-1
         List<Slot> stack = snapshot.stack();
@@ -176,7 +181,22 @@ final class BodyRewriter {
         loadFrame(code);
         code.add(intConstant(k));
         code.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, Names.FRAME_STATE, "I"));
-        loadGen(code);
+        switch (site.kind()) {
+            case NOW:
+                code.add(new InsnNode(Opcodes.ACONST_NULL));
+                break;
+            case NOW_VALUE:
+                code.add(new VarInsnNode(Opcodes.ALOAD, valueLocal));
+                break;
+            case FROM:
+                loadGen(code);
+                code.add(new VarInsnNode(Opcodes.ALOAD, valueLocal));
+                code.add(protocolCall(Names.DELEGATE, Names.DELEGATE_DESC));
+                break;
+            default:
+                throw new AssertionError(site.kind());
+        }
+        // Stack: yielded value (or marked delegate)
         code.add(new InsnNode(Opcodes.ARETURN));
 
         LabelNode resume = new LabelNode();

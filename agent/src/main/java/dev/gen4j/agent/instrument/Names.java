@@ -29,10 +29,10 @@ public final class Names {
 
     /** The runtime calls of rewritten bodies; see dev.gen4j.GenProtocol. */
     public static final String PROTOCOL = "dev/gen4j/GenProtocol";
-    public static final String SUSPEND = "suspend";
-    public static final String SUSPEND_DESC = "(Ldev/gen4j/Gen;Ljava/lang/Object;)V";
     public static final String DELEGATE = "delegate";
-    public static final String DELEGATE_DESC = "(Ldev/gen4j/Gen;Ldev/gen4j/Gen;)V";
+    public static final String DELEGATE_DESC = "(Ldev/gen4j/Gen;Ldev/gen4j/Gen;)Ljava/lang/Object;";
+    public static final String RETURNED = "returned";
+    public static final String RETURNED_DESC = "(Ldev/gen4j/Gen;Ljava/lang/Object;)Ljava/lang/Object;";
     public static final String RESUMED = "resumed";
     public static final String RESUMED_DESC = "(Ldev/gen4j/Gen;)Ljava/lang/Object;";
     public static final String LINK_FRAME = "linkFrame";
