@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import dev.gen4j.agent.analysis.ClassHierarchy;
 import dev.gen4j.agent.instrument.ClassInstrumenter;
 import dev.gen4j.agent.instrument.InstrumentationException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -92,7 +93,10 @@ public final class Instrumented {
         }
     }
 
-    /** Defines the given classes from bytes (child first), everything else from the parent. */
+    /**
+     * Defines the given classes from bytes (child first), everything else from the parent. Serves
+     * their bytes as resources too, so that instrumentation can read their super types.
+     */
     public static final class ClassesLoader extends ClassLoader {
         private final Map<String, byte[]> classes;
 
@@ -114,6 +118,14 @@ public final class Instrumented {
                 }
                 return super.loadClass(name, resolve);
             }
+        }
+
+        @Override
+        public InputStream getResourceAsStream(String name) {
+            byte[] b = name.endsWith(".class")
+                    ? classes.get(name.substring(0, name.length() - ".class".length()).replace('/', '.'))
+                    : null;
+            return b != null ? new ByteArrayInputStream(b) : super.getResourceAsStream(name);
         }
 
         /** Adds classes (for instance those compiled later); replaces none already defined. */

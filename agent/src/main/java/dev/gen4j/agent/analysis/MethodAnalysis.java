@@ -11,6 +11,7 @@ import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.VarInsnNode;
 import org.objectweb.asm.tree.analysis.Analyzer;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
@@ -178,6 +179,7 @@ public final class MethodAnalysis {
 
     /** An Analyzer that also records the control-flow graph. */
     private static final class FlowRecorder extends Analyzer<BasicValue> {
+        private static final String THROWABLE = "java/lang/Throwable";
         private List<List<Integer>> normal;
         private List<List<Integer>> exceptional;
 
@@ -204,6 +206,25 @@ public final class MethodAnalysis {
         protected boolean newControlFlowExceptionEdge(int insn, int successor) {
             exceptional.get(insn).add(successor);
             return true;
+        }
+
+        /**
+         * Keeps only the exception edges the JVM can take: it picks the first handler, in table
+         * order, that matches, so a catch-all hides every handler after it. javac relies on this:
+         * the catch-all that releases a synchronized block's lock comes before the catch-all of a
+         * finally around it, which therefore never runs with the lock held.
+         */
+        @Override
+        protected boolean newControlFlowExceptionEdge(int insn, TryCatchBlockNode handler) {
+            for (TryCatchBlockNode earlier : getHandlers(insn)) {
+                if (earlier == handler) {
+                    break;
+                }
+                if (earlier.type == null || earlier.type.equals(THROWABLE)) {
+                    return false;
+                }
+            }
+            return super.newControlFlowExceptionEdge(insn, handler);
         }
 
         int[][] normal() {

@@ -130,7 +130,9 @@ public final class ClassInstrumenter {
 
                 @Override
                 public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
-                    if (annotation.equals(Names.GENERATOR_DESC)) {
+                    // javac copies the annotation onto the bridge of an overriding generator;
+                    // the bridge only calls the generator's factory, so it stays as it is.
+                    if (annotation.equals(Names.GENERATOR_DESC) && (access & Opcodes.ACC_BRIDGE) == 0) {
                         isGenerator = true;
                         generators.add(method + descriptor);
                     }

@@ -1,0 +1,209 @@
+#!/usr/bin/env bash
+# The echo benchmark, on the already built jars (builds nothing): the gen4j echo sample (with
+# the agent), the hand-written selector server and a one-thread Netty server, each under the
+# closed-loop load client at C = 1, 16, 256 and 1000 connections of 64-byte messages.
+#
+# Each point gets a fresh server pinned to core 0 and the client pinned to core 1; the client
+# warms up, then measures, and says when the measured interval starts and ends so that the
+# server's CPU time (utime + stime in /proc/PID/stat) is read right then. Prints one table and
+# the ratios against the hand-written server, and checks the targets at C = 16 and 256.
+#
+# Settings from the environment: WARMUP and MEASURE seconds per point (default 5 and 10:
+# about 4 minutes in all), CONNECTIONS (default "1 16 256 1000"), SERVERS (default
+# "gen4j hand-written netty"). Logs and raw points go to bench/target/run-echo/.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+bench_jar="$root/bench/target/benchmarks.jar"
+agent_jar="$root/agent/target/gen-agent.jar"
+samples_jar="$root/samples/target/samples.jar"
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+warmup=${WARMUP:-5}
+seconds=${MEASURE:-10}
+connection_counts=${CONNECTIONS:-"1 16 256 1000"}
+servers=${SERVERS:-"gen4j hand-written netty"}
+clock_ticks=$(getconf CLK_TCK)
+results="$root/bench/target/run-echo"
+
+for jar in "$bench_jar" "$agent_jar" "$samples_jar"; do
+    if [[ ! -f $jar ]]; then
+        echo "no $jar: build first (mvn -B install -pl bench,samples -am -DskipTests)" >&2
+        exit 2
+    fi
+done
+if (( $(nproc) < 2 )); then
+    echo "needs two cores: the server is pinned to core 0, the client to core 1" >&2
+    exit 2
+fi
+mkdir -p "$results"
+: > "$results/points.tsv"
+
+# C = 1000 needs 1000 sockets in each process, plus the JVM's own files.
+wanted_files=4096
+if (( $(ulimit -n) < wanted_files )); then
+    ulimit -n "$wanted_files" 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+fi
+
+server_command() {
+    case $1 in
+        gen4j) echo "$java -javaagent:$agent_jar -jar $samples_jar echo --host 127.0.0.1 --port 0" ;;
+        hand-written) echo "$java -cp $bench_jar dev.gen4j.bench.echo.SelectorEchoServer --host 127.0.0.1 --port 0" ;;
+        netty) echo "$java -cp $bench_jar dev.gen4j.bench.echo.NettyEchoServer --host 127.0.0.1 --port 0" ;;
+        *) echo "unknown server '$1' (gen4j, hand-written, netty)" >&2; exit 2 ;;
+    esac
+}
+
+server_pid=
+stop_server() {
+    if [[ -n $server_pid ]]; then
+        kill "$server_pid" 2>/dev/null || true
+        wait "$server_pid" 2>/dev/null || true
+        server_pid=
+    fi
+}
+trap stop_server EXIT
+
+# Starts server $1 on core 0 and sets server_pid and server_port (it listens on a free port).
+start_server() {
+    local log="$results/$1-c$2.server.log"
+    # Emptied here, not by the background job's redirection: that may come after the first look.
+    : > "$log"
+    # shellcheck disable=SC2046 # the command is split into words on purpose
+    taskset -c 0 $(server_command "$1") > "$log" 2>&1 &
+    server_pid=$!
+    server_port=
+    for _ in $(seq 100); do
+        server_port=$(sed -n 's/^Listening on .*:\([0-9][0-9]*\)$/\1/p' "$log" | head -n 1)
+        [[ -n $server_port ]] && return
+        kill -0 "$server_pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    echo "$1 did not start; its output:" >&2
+    cat "$log" >&2
+    exit 1
+}
+
+# Sets cpu_ticks to the server's utime + stime, and server_user_ticks to utime, in clock ticks. The command name, field 2, is
+# in parentheses and may hold spaces: the fields are counted after its closing parenthesis.
+read_server_cpu() {
+    local stat
+    read -r stat < "/proc/$server_pid/stat"
+    local -a fields
+    read -r -a fields <<< "${stat##*) }"
+    cpu_ticks=$(( fields[11] + fields[12] ))   # fields 14 and 15 of the whole line
+    server_user_ticks=${fields[11]}
+}
+
+# Sets machine_ticks to the whole machine's user + nice + system time (first line of /proc/stat):
+# what neither the server nor the client used of it is someone else's, and spoils the point.
+read_machine_cpu() {
+    local cpu user nice system rest
+    read -r cpu user nice system rest < /proc/stat
+    machine_ticks=$(( user + nice + system ))
+}
+
+# Runs the client on core 1 and appends one line to points.tsv.
+measure_point() {
+    local server=$1 connections=$2 before= after= user_before= user_after= machine_before= machine_after= result=
+    while IFS= read -r line; do
+        case $line in
+            "measure start")
+                read_server_cpu; before=$cpu_ticks; user_before=$server_user_ticks
+                read_machine_cpu; machine_before=$machine_ticks ;;
+            "measure end")
+                read_server_cpu; after=$cpu_ticks; user_after=$server_user_ticks
+                read_machine_cpu; machine_after=$machine_ticks ;;
+            result\ *) result=$line ;;
+        esac
+    done < <(taskset -c 1 "$java" -cp "$bench_jar" dev.gen4j.bench.echo.EchoLoadClient \
+        --host 127.0.0.1 --port "$server_port" --connections "$connections" \
+        --warmup "$warmup" --seconds "$seconds" 2> "$results/$server-c$connections.client.err")
+    if [[ -z $result || -z $before || -z $after ]]; then
+        echo "$server C=$connections: the client gave no result; its errors:" >&2
+        cat "$results/$server-c$connections.client.err" >&2
+        printf '%s\t%s\tfailed\n' "$server" "$connections" >> "$results/points.tsv"
+        return
+    fi
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$server" "$connections" "$(( after - before ))" \
+        "$(( user_after - user_before ))" "$(( machine_after - machine_before ))" "$clock_ticks" \
+        "${result#result }" >> "$results/points.tsv"
+    echo "  $server C=$connections: ${result#result }, server CPU $(( after - before )) ticks"
+    if [[ -s "$results/$server-c$connections.client.err" ]]; then
+        sed 's/^/    /' "$results/$server-c$connections.client.err"
+    fi
+}
+
+echo "echo benchmark: ${warmup} s warm-up + ${seconds} s measured per point; server on core 0, client on core 1"
+read_machine_cpu; idle_before=$machine_ticks; sleep 1; read_machine_cpu
+busy_percent=$(( (machine_ticks - idle_before) * 100 / clock_ticks ))
+if (( busy_percent > 10 )); then
+    echo "WARNING: before starting, other processes used ${busy_percent}% of a core: the numbers will be off" >&2
+fi
+for server in $servers; do
+    for connections in $connection_counts; do
+        start_server "$server" "$connections"
+        measure_point "$server" "$connections"
+        stop_server
+    done
+done
+
+python3 - "$results/points.tsv" <<'PY'
+import sys
+
+points = {}
+for line in open(sys.argv[1]):
+    cols = line.rstrip("\n").split("\t")
+    if len(cols) < 7:
+        continue
+    server, conns, ticks, user_ticks, machine_ticks, hz, kv = cols
+    r = dict(item.split("=", 1) for item in kv.split())
+    rts = int(r["round_trips"])
+    cpu_s = int(ticks) / int(hz)
+    points[(server, int(conns))] = {
+        "rps": float(r["per_second"]), "p50": float(r["p50_us"]), "p99": float(r["p99_us"]),
+        "cpu_us": cpu_s * 1e6 / rts if rts else float("nan"),
+        "user_us": int(user_ticks) / int(hz) * 1e6 / rts if rts else float("nan"),
+        "cpu_pct": 100 * cpu_s / float(r["seconds"]), "errors": int(r["errors"]),
+        "fewest": int(r["fewest_per_connection"]), "client_pct": float(r["client_cpu_pct"]),
+    }
+    p = points[(server, int(conns))]
+    p["other_pct"] = max(0.0, 100 * int(machine_ticks) / int(hz) / float(r["seconds"])
+                         - p["cpu_pct"] - p["client_pct"])
+
+base = "hand-written"
+print()
+print(f"{'server':<13}{'C':>5}{'round trips/s':>15}{'p50 µs':>9}{'p99 µs':>9}{'CPU µs/rt':>11}{'(user)':>8}"
+      f"{'srv CPU':>9}{'cli CPU':>9}{'others':>8}{'rt/s ÷hw':>10}{'CPU ÷hw':>9}{'errors':>8}")
+for (server, conns), p in sorted(points.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+    hw = points.get((base, conns))
+    rps_ratio = f"{p['rps'] / hw['rps']:.2f}x" if hw else "-"
+    cpu_ratio = f"{p['cpu_us'] / hw['cpu_us']:.2f}x" if hw else "-"
+    print(f"{server:<13}{conns:>5}{p['rps']:>15,.0f}{p['p50']:>9.1f}{p['p99']:>9.1f}{p['cpu_us']:>11.2f}{p['user_us']:>8.2f}"
+          f"{p['cpu_pct']:>8.0f}%{p['client_pct']:>8.0f}%{p['other_pct']:>7.0f}%{rps_ratio:>10}{cpu_ratio:>9}{p['errors']:>8}")
+
+print("CPU µs/rt: the server's utime + stime over the measured interval / round trips, (user): utime only;"
+      " srv/cli CPU: share of one core;\nothers: CPU used by other processes meanwhile (over 10%:"
+      " the point is disturbed); ÷hw: against hand-written at the same C")
+busy = [f"{s} C={c}" for (s, c), p in points.items() if p["other_pct"] > 10]
+if busy:
+    print("DISTURBED by other processes: " + ", ".join(busy))
+
+def verdict(ok):
+    return "MET" if ok else "MISSED"
+
+print()
+for conns in (16, 256):
+    g, h, n = (points.get((s, conns)) for s in ("gen4j", base, "netty"))
+    if not (g and h):
+        continue
+    r = g["cpu_us"] / h["cpu_us"]
+    print(f"C={conns:<4} gen4j CPU/rt ÷ hand-written  {r:5.2f}x (target <= 1.10x) {verdict(r <= 1.10)}")
+    if n:
+        print(f"C={conns:<4} gen4j CPU/rt vs Netty        {g['cpu_us']:.2f} vs {n['cpu_us']:.2f} µs"
+              f" (target below Netty) {verdict(g['cpu_us'] < n['cpu_us'])}")
+    r = g["rps"] / h["rps"]
+    print(f"C={conns:<4} gen4j rt/s ÷ hand-written    {r:5.2f}x (target >= 0.90x) {verdict(r >= 0.90)}")
+bad = [f"{s} C={c}" for (s, c), p in points.items() if p["errors"]]
+if bad:
+    print("\nWRONG REPLIES OR FAILED CONNECTIONS: " + ", ".join(bad) + " (see bench/target/run-echo/*.client.err)")
+PY

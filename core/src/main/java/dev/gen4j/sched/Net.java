@@ -1,0 +1,85 @@
+package dev.gen4j.sched;
+
+import dev.gen4j.Gen;
+import dev.gen4j.Generator;
+import dev.gen4j.Yield;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+
+/**
+ * Socket helpers for tasks, used with {@code Yield.from}: each waits for its channel through the
+ * {@link Scheduler}, so the other tasks run meanwhile. They make the channels they are given
+ * non-blocking.
+ *
+ * <pre>{@code
+ * SocketChannel client = Yield.from(Net.accept(server));
+ * int n = Yield.from(Net.read(client, buffer));
+ * Yield.from(Net.writeAll(client, buffer.flip()));
+ * }</pre>
+ *
+ * <p>{@code accept} and {@code read} always let the other tasks have a turn first, so a task
+ * whose peer never stops sending cannot starve them.
+ */
+public final class Net {
+    private Net() {
+    }
+
+    /** Accepts the next connection; the new channel is non-blocking. */
+    @Generator
+    public static Gen<SocketChannel> accept(ServerSocketChannel server) throws IOException {
+        nonBlocking(server);
+        for (;;) {
+            Yield.now(Io.readable(server));
+            SocketChannel client = server.accept();
+            if (client != null) {
+                client.configureBlocking(false);
+                return Gen.done(client);
+            }
+        }
+    }
+
+    /**
+     * Reads what has arrived into {@code buffer}, once some has. Result: the number of bytes
+     * read, {@code -1} at the end of the stream, {@code 0} only if {@code buffer} is full.
+     */
+    @Generator
+    public static Gen<Integer> read(SocketChannel channel, ByteBuffer buffer) throws IOException {
+        nonBlocking(channel);
+        if (!buffer.hasRemaining()) {
+            return Gen.done(0);
+        }
+        for (;;) {
+            Yield.now(Io.readable(channel));
+            int n = channel.read(buffer);
+            if (n != 0) {
+                return Gen.done(n);
+            }
+        }
+    }
+
+    /**
+     * Writes every remaining byte of {@code buffer}, waiting for the channel to drain whenever a
+     * write takes only part. Result: the number of bytes written.
+     */
+    @Generator
+    public static Gen<Integer> writeAll(SocketChannel channel, ByteBuffer buffer) throws IOException {
+        nonBlocking(channel);
+        int written = 0;
+        for (;;) {
+            written += channel.write(buffer);
+            if (!buffer.hasRemaining()) {
+                return Gen.done(written);
+            }
+            Yield.now(Io.writable(channel));
+        }
+    }
+
+    private static void nonBlocking(SelectableChannel channel) throws IOException {
+        if (channel.isBlocking()) {
+            channel.configureBlocking(false);
+        }
+    }
+}

@@ -1,0 +1,364 @@
+package dev.gen4j.sched;
+
+import dev.gen4j.Gen;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Future;
+
+/**
+ * Runs generators as tasks, in turn, on the thread that calls {@link #run()}.
+ *
+ * <pre>{@code
+ * try (Scheduler s = new Scheduler()) {
+ *     s.spawn(countdown(10));
+ *     s.spawn(countup(20));
+ *     s.run();              // returns when no task is left
+ * }
+ * }</pre>
+ *
+ * <p>What a task yields says what it waits for:
+ * <ul>
+ * <li>{@link Io#readable}, {@link Io#writable}: a channel; resumed with {@code null} when ready;
+ * <li>a {@link Sys} call: resumed with its answer;
+ * <li>a {@link CompletionStage} or {@link Future}: resumed with its value, or its exception
+ *     thrown in, when it completes on whatever thread;
+ * <li>anything else: only its turn; it goes to the back of the ready queue and is resumed with
+ *     {@code null}.
+ * </ul>
+ *
+ * <p>Each pass of the loop gives one turn to every task that was ready when the pass began, then
+ * collects I/O readiness, due timers and completions from other threads. When no task is ready
+ * the thread blocks in one {@link java.nio.channels.Selector} until one of those happens: an
+ * idle scheduler uses no CPU.
+ *
+ * <p>A task that throws is removed, and the exception goes to the tasks {@linkplain Sys#join
+ * joining} it; if none does, it is reported on the {@link System.Logger} named after this class.
+ * The other tasks go on. Nothing is printed on standard output.
+ *
+ * <p>Not thread-safe, except {@link #stop()}: create, spawn, run and close on one thread.
+ */
+public final class Scheduler implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Scheduler.class.getName());
+
+    private final Map<Long, Task> tasks = new LinkedHashMap<>();
+    private final Queue<Task> ready = new ArrayDeque<>();
+    private final IoWaits io;
+    private final Timers timers = new Timers();
+    private final FutureWaits futures;
+    /** Callbacks from other threads for the loop to run: futures completed there. */
+    private final Queue<Runnable> fromOtherThreads = new ConcurrentLinkedQueue<>();
+    private long lastId;
+    private volatile boolean stopRequested;
+    private volatile Thread runner;
+    private boolean closed;
+
+    public Scheduler() {
+        try {
+            io = new IoWaits();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a selector", e);
+        }
+        futures = new FutureWaits(this::runOnLoop);
+    }
+
+    /**
+     * Adds {@code gen} as a new task at the back of the ready queue and returns its id. From a
+     * running task, yield {@link Sys#spawn} instead.
+     */
+    public long spawn(Gen<?> gen) {
+        Objects.requireNonNull(gen, "gen");
+        requireOpen();
+        Thread owner = runner;
+        if (owner != null && owner != Thread.currentThread()) {
+            throw new IllegalStateException("spawn() called on " + Thread.currentThread().getName()
+                    + " while run() is active on " + owner.getName()
+                    + ": spawn from a task with Sys.spawn, or before run()");
+        }
+        Task task = register(gen);
+        ready.add(task);
+        return task.id();
+    }
+
+    /**
+     * Runs the tasks until none is left, or until {@link #stop()} is called. The tasks that are
+     * left then stay, and another {@code run()} goes on with them.
+     *
+     * @throws UncheckedIOException if the selector fails
+     */
+    public void run() {
+        requireOpen();
+        claimThread();
+        try {
+            while (!stopRequested && !tasks.isEmpty()) {
+                runReadyTasks();
+                if (!stopRequested && !tasks.isEmpty()) {
+                    collectEvents();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the selector failed", e);
+        } finally {
+            stopRequested = false;
+            runner = null;
+        }
+    }
+
+    /**
+     * Makes {@link #run()} return soon: after the current task's turn, or at once if it is
+     * waiting. Safe from any thread, and from a task. If {@code run()} is not active, the next
+     * one returns at once.
+     */
+    public void stop() {
+        stopRequested = true;
+        io.wakeup();
+    }
+
+    /**
+     * Closes every task that is left, in the order they were spawned, so that their
+     * {@code finally} blocks run; then releases the selector. Call it when {@link #run()} has
+     * returned.
+     *
+     * @throws IllegalStateException if {@code run()} is active
+     */
+    @Override
+    public void close() {
+        if (runner != null) {
+            throw new IllegalStateException("close() called while run() is active: stop() it and let run() return first");
+        }
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (Task task : new ArrayList<>(tasks.values())) {
+            retire(task);
+            try {
+                task.close();
+            } catch (Throwable failure) {
+                report(task, failure);
+            }
+        }
+        ready.clear();
+        timers.clear();
+        fromOtherThreads.clear();
+        futures.close();
+        try {
+            io.close();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot close the selector", e);
+        }
+    }
+
+    // ---- The loop -----------------------------------------------------------------------
+
+    /** One turn for each task ready now; tasks made ready meanwhile wait for the next pass. */
+    private void runReadyTasks() {
+        for (int n = ready.size(); n > 0 && !stopRequested; n--) {
+            Task task = ready.poll();
+            if (task.isAlive()) {
+                step(task);
+            }
+        }
+    }
+
+    /**
+     * Collects what happened: ready channels, completions from other threads, due timers.
+     * Blocks only if no task is ready, and then at most until the next timer is due.
+     */
+    private void collectEvents() throws IOException {
+        long timeout = 0;
+        if (ready.isEmpty()) {
+            io.failWaitersOfClosedChannels(this::throwInto);
+            if (ready.isEmpty()) {
+                timeout = timers.nanosToNext(System.nanoTime());
+            }
+        }
+        io.select(timeout, this::makeReady);
+        for (Runnable callback; (callback = fromOtherThreads.poll()) != null; ) {
+            callback.run();
+        }
+        timers.fireDue(System.nanoTime(), task -> resume(task, null));
+    }
+
+    /** Runs the task to its next yield, then acts on what it yielded. */
+    private void step(Task task) {
+        Object request;
+        try {
+            request = task.step();
+        } catch (Throwable failure) {
+            fail(task, failure);
+            return;
+        }
+        if (task.isFinished()) {
+            finish(task, task.result());
+            return;
+        }
+        if (request instanceof Sys call) {
+            call.handle(this, task);
+        } else if (request instanceof Io wait) {
+            awaitIo(task, wait);
+        } else if (request instanceof CompletionStage<?> stage) {
+            futures.await(stage, (value, failure) -> complete(task, value, failure));
+        } else if (request instanceof Future<?> future) {
+            futures.await(future, (value, failure) -> complete(task, value, failure));
+        } else {
+            resume(task, null);
+        }
+    }
+
+    private void awaitIo(Task task, Io wait) {
+        try {
+            io.await(task, wait);
+        } catch (IOException | RuntimeException cannotWait) {
+            throwInto(task, cannotWait);
+        }
+    }
+
+    private void complete(Task task, Object value, Throwable failure) {
+        if (failure != null) {
+            throwInto(task, failure);
+        } else {
+            resume(task, value);
+        }
+    }
+
+    /** From any thread: runs {@code callback} on the loop's thread, now if this is it. */
+    private void runOnLoop(Runnable callback) {
+        if (Thread.currentThread() == runner) {
+            callback.run();
+        } else {
+            fromOtherThreads.add(callback);
+            io.wakeup();
+        }
+    }
+
+    // ---- Resuming and ending tasks ------------------------------------------------------
+
+    /** Puts the task at the back of the ready queue, to be resumed with {@code value}. */
+    void resume(Task task, Object value) {
+        if (task.isAlive()) {
+            task.resumeWith(value);
+            ready.add(task);
+        }
+    }
+
+    /** Puts the task at the back of the ready queue, to have {@code failure} thrown in. */
+    void throwInto(Task task, Throwable failure) {
+        if (task.isAlive()) {
+            task.resumeThrowing(failure);
+            ready.add(task);
+        }
+    }
+
+    private void makeReady(Task task) {
+        resume(task, null);
+    }
+
+    private Task register(Gen<?> gen) {
+        Task task = new Task(++lastId, gen);
+        tasks.put(task.id(), task);
+        return task;
+    }
+
+    /** Removes the task; what is left of its waits is skipped as they come up. */
+    private void retire(Task task) {
+        task.markEnded();
+        tasks.remove(task.id());
+        io.withdraw(task);
+    }
+
+    private void finish(Task task, Object result) {
+        retire(task);
+        for (Task joiner : task.liveJoiners()) {
+            resume(joiner, result);
+        }
+    }
+
+    private void fail(Task task, Throwable failure) {
+        retire(task);
+        List<Task> joiners = task.liveJoiners();
+        if (joiners.isEmpty()) {
+            report(task, failure);
+        }
+        for (Task joiner : joiners) {
+            throwInto(joiner, failure);
+        }
+    }
+
+    private static void report(Task task, Throwable failure) {
+        LOG.log(Level.ERROR, () -> "task " + task.id() + " failed: " + failure, failure);
+    }
+
+    // ---- System calls (see Sys) ---------------------------------------------------------
+
+    void spawnFrom(Task parent, Gen<?> gen) {
+        Task child = register(gen);
+        resume(parent, child.id());
+        ready.add(child);
+    }
+
+    void kill(Task killer, long id) {
+        Task victim = tasks.get(id);
+        if (victim == null) {
+            resume(killer, false);
+            return;
+        }
+        retire(victim);
+        try {
+            victim.close();
+        } catch (Throwable failure) {
+            report(victim, failure);
+        }
+        CancellationException killed = new CancellationException("task " + id + " was killed");
+        for (Task joiner : victim.liveJoiners()) {
+            throwInto(joiner, killed);
+        }
+        resume(killer, true);
+    }
+
+    void join(Task joiner, long id) {
+        Task target = tasks.get(id);
+        if (target == null) {
+            throwInto(joiner, new NoSuchElementException("no task " + id + " to join: it has ended or never existed"));
+        } else if (target == joiner) {
+            throwInto(joiner, new IllegalArgumentException("task " + id + " cannot join itself"));
+        } else {
+            target.addJoiner(joiner);
+        }
+    }
+
+    void sleep(Task task, Duration duration) {
+        timers.add(task, duration, System.nanoTime());
+    }
+
+    // ---- Guards -------------------------------------------------------------------------
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the scheduler is closed");
+        }
+    }
+
+    private void claimThread() {
+        Thread current = Thread.currentThread();
+        Thread owner = runner;
+        if (owner != null) {
+            throw new IllegalStateException(owner == current
+                    ? "run() called from a task: it is already running"
+                    : "run() is already active on " + owner.getName());
+        }
+        runner = current;
+    }
+}

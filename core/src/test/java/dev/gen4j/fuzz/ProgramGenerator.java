@@ -1,0 +1,78 @@
+package dev.gen4j.fuzz;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Writes a random program from a seed: a class whose generator methods g0..gn use every kind of
+ * local, loops, switches, try/catch/finally, exceptions and yields anywhere in expressions, and
+ * delegate with {@code Yield.from} only to methods of a larger index, so every run ends. The
+ * helpers the bodies call ({@link ProgramLibrary}) are deterministic, so two runs of the same
+ * program must agree.
+ */
+final class ProgramGenerator {
+    private static final String[] VISIBILITIES = {"", "private ", "protected ", "public "};
+
+    private ProgramGenerator() {
+    }
+
+    static FuzzProgram generate(long seed) {
+        Random random = new Random(seed);
+        String className = "P" + Long.toUnsignedString(seed);
+        List<MethodShape> methods = new ArrayList<>();
+        int count = 1 + random.nextInt(4);
+        for (int k = 0; k < count; k++) {
+            List<FuzzType> parameters = new ArrayList<>();
+            int n = random.nextInt(5);
+            for (int i = 0; i < n; i++) {
+                parameters.add(FuzzType.DECLARABLE[random.nextInt(FuzzType.DECLARABLE.length)]);
+            }
+            methods.add(new MethodShape(k, random.nextInt(3) == 0, VISIBILITIES[random.nextInt(4)], parameters));
+        }
+
+        StringBuilder out = new StringBuilder();
+        out.append("package ").append(FuzzProgram.PACKAGE).append(";\n\n");
+        out.append("import static dev.gen4j.fuzz.ProgramLibrary.*;\n\n");
+        out.append("public final class ").append(className).append(" {\n");
+        out.append(prelude(className));
+        for (MethodShape m : methods) {
+            out.append('\n').append(new BodyGenerator(random, className, methods, m).method());
+        }
+        out.append('\n').append(start(random, className, methods.get(0)));
+        out.append("}\n");
+        return new FuzzProgram(seed, className, out.toString());
+    }
+
+    /** The state of a run: fresh in each run, since each run loads the program anew. */
+    private static String prelude(String className) {
+        return """
+                    #rec
+                    static final Object LOCK = new Object();
+                    static int fuel = 300;
+                    static long total;
+                    int acc;
+
+                    %1$s(int acc) {
+                        this.acc = acc;
+                    }
+
+                    /** Bounds every loop: false once the program has run its share of iterations. */
+                    static boolean tick() {
+                        return --fuel >= 0;
+                    }
+                """.formatted(className);
+    }
+
+    /** The entry point: creates the first generator (in the plain variant: runs it). */
+    private static String start(Random random, String className, MethodShape first) {
+        List<String> args = new ArrayList<>();
+        for (FuzzType t : first.parameters()) {
+            args.add(ExpressionGenerator.constant(random, t));
+        }
+        String target = first.isStatic() ? "" : "new " + className + "(" + random.nextInt(10) + ").";
+        return "    public static Object start() throws Exception {\n"
+                + "        return " + target + first.name() + "(" + String.join(", ", args) + ");\n"
+                + "    }\n";
+    }
+}

@@ -1,0 +1,170 @@
+package dev.gen4j.sched;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.gen4j.Gen;
+import dev.gen4j.Generator;
+import dev.gen4j.Yield;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.IllegalBlockingModeException;
+import java.nio.channels.Pipe;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** I/O waits on the scheduler's selector, and the Net helpers. */
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class IoTest {
+    /** Small socket buffers, so that big writes are partial and tasks wait for writability. */
+    private static final int SMALL_BUFFER = 8 * 1024;
+
+    private final List<Object> log = new ArrayList<>();
+
+    private static byte[] pattern(int size) {
+        byte[] bytes = new byte[size];
+        for (int i = 0; i < size; i++) {
+            bytes[i] = (byte) (i * 31 + i / 251);
+        }
+        return bytes;
+    }
+
+    /** Echoes the first connection to {@code server} until the peer closes its side. */
+    @Generator
+    static Gen<Void> echoOnce(ServerSocketChannel server) throws IOException {
+        try (SocketChannel peer = Yield.from(Net.accept(server))) {
+            ByteBuffer buffer = ByteBuffer.allocate(1024);
+            while ((int) Yield.from(Net.read(peer, buffer.clear())) >= 0) {
+                Yield.from(Net.writeAll(peer, buffer.flip()));
+            }
+        }
+        return Gen.done();
+    }
+
+    @Generator
+    static Gen<Void> writeThenShutdown(SocketChannel channel, byte[] data, List<Object> log) throws IOException {
+        int written = Yield.from(Net.writeAll(channel, ByteBuffer.wrap(data)));
+        channel.shutdownOutput();
+        log.add("wrote " + written);
+        return Gen.done();
+    }
+
+    @Generator
+    static Gen<byte[]> readToEnd(SocketChannel channel) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        ByteBuffer buffer = ByteBuffer.allocate(4096);
+        while ((int) Yield.from(Net.read(channel, buffer.clear())) >= 0) {
+            all.write(buffer.array(), 0, buffer.position());
+        }
+        return Gen.done(all.toByteArray());
+    }
+
+    @Test
+    void oneTaskReadsAChannelWhileAnotherWritesIt() throws Exception {
+        byte[] data = pattern(1 << 20);
+        try (ServerSocketChannel server = ServerSocketChannel.open();
+                SocketChannel client = SocketChannel.open();
+                Scheduler s = new Scheduler()) {
+            server.setOption(StandardSocketOptions.SO_RCVBUF, SMALL_BUFFER);
+            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            client.setOption(StandardSocketOptions.SO_RCVBUF, SMALL_BUFFER);
+            client.setOption(StandardSocketOptions.SO_SNDBUF, SMALL_BUFFER);
+            client.connect(server.getLocalAddress());
+            client.configureBlocking(false);
+
+            s.spawn(echoOnce(server));
+            s.spawn(writeThenShutdown(client, data, log));
+            long reader = s.spawn(readToEnd(client));
+            s.spawn(joinInto(reader, log));
+            s.run();
+        }
+        assertEquals(2, log.size());
+        assertEquals("wrote " + data.length, log.get(0));
+        assertArrayEquals(data, (byte[]) log.get(1));
+    }
+
+    @Generator
+    static Gen<Void> joinInto(long id, List<Object> log) {
+        Object result = Yield.now(Sys.join(id));
+        log.add(result);
+        return Gen.done();
+    }
+
+    @Generator
+    static Gen<Void> awaitsReadable(Pipe.SourceChannel source, List<Object> log) {
+        try {
+            Yield.now(Io.readable(source));
+            log.add("readable");
+        } catch (Exception thrownIn) {
+            log.add(thrownIn.getClass());
+        }
+        return Gen.done();
+    }
+
+    @Generator
+    static Gen<Void> closesLater(Pipe.SourceChannel source) throws IOException {
+        Yield.now();
+        source.close();
+        return Gen.done();
+    }
+
+    @Test
+    void aTaskWaitingOnAChannelAnotherTaskClosesGetsClosedChannelException() throws IOException {
+        Pipe pipe = Pipe.open();
+        pipe.source().configureBlocking(false);
+        try (Scheduler s = new Scheduler(); Pipe.SinkChannel sink = pipe.sink()) {
+            s.spawn(awaitsReadable(pipe.source(), log));
+            s.spawn(closesLater(pipe.source()));
+            s.run();
+        }
+        assertEquals(List.of(ClosedChannelException.class), log);
+    }
+
+    @Test
+    void aPipeBecomesReadableWhenWritten() throws IOException {
+        Pipe pipe = Pipe.open();
+        pipe.source().configureBlocking(false);
+        try (Scheduler s = new Scheduler(); Pipe.SinkChannel sink = pipe.sink(); Pipe.SourceChannel source = pipe.source()) {
+            s.spawn(awaitsReadable(source, log));
+            s.spawn(writesByte(sink));
+            s.run();
+        }
+        assertEquals(List.of("readable"), log);
+    }
+
+    @Generator
+    static Gen<Void> writesByte(Pipe.SinkChannel sink) throws IOException {
+        Yield.now();
+        sink.write(ByteBuffer.wrap(new byte[] {1}));
+        return Gen.done();
+    }
+
+    @Test
+    void aBlockingChannelIsRefusedInsideTheTask() throws IOException {
+        Pipe pipe = Pipe.open();
+        try (Scheduler s = new Scheduler(); Pipe.SinkChannel sink = pipe.sink(); Pipe.SourceChannel source = pipe.source()) {
+            s.spawn(awaitsReadable(source, log));
+            s.run();
+        }
+        assertEquals(List.of(IllegalBlockingModeException.class), log);
+    }
+
+    @Test
+    void waitingToReadAWriteOnlyChannelIsRefusedAtOnce() throws IOException {
+        Pipe pipe = Pipe.open();
+        try (Pipe.SinkChannel sink = pipe.sink(); Pipe.SourceChannel source = pipe.source()) {
+            assertThrows(IllegalArgumentException.class, () -> Io.readable(sink));
+            assertThrows(IllegalArgumentException.class, () -> Io.writable(source));
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.gen4j.samples;
+
+import dev.gen4j.Gen;
+import dev.gen4j.Generator;
+import dev.gen4j.Yield;
+
+/**
+ * Checks that {@code @Generator} methods are instrumented before a sample runs, so that a
+ * missing {@code -javaagent} is reported before any output rather than halfway through it.
+ */
+final class AgentCheck {
+    private AgentCheck() {
+    }
+
+    /** Instrumented, calling it only creates the generator; otherwise its body runs and refuses. */
+    @Generator
+    static Gen<Void> samplesNeedTheAgent() {
+        Yield.now();
+        return Gen.done();
+    }
+
+    /** Null if generators work; otherwise gen4j's explanation of what is missing and the fix. */
+    static String whatIsMissing() {
+        try {
+            samplesNeedTheAgent();
+            return null;
+        } catch (IllegalStateException notInstrumented) {
+            return notInstrumented.getMessage();
+        }
+    }
+}
