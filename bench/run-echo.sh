@@ -94,12 +94,13 @@ read_server_cpu() {
     server_user_ticks=${fields[11]}
 }
 
-# Sets machine_ticks to the whole machine's user + nice + system time (first line of /proc/stat):
-# what neither the server nor the client used of it is someone else's, and spoils the point.
+# Sets machine_ticks to the whole machine's busy time (first line of /proc/stat: user, nice,
+# system, irq and softirq, which a process's utime + stime also holds): what neither the server
+# nor the client used of it is someone else's, and spoils the point.
 read_machine_cpu() {
-    local cpu user nice system rest
-    read -r cpu user nice system rest < /proc/stat
-    machine_ticks=$(( user + nice + system ))
+    local cpu user nice system idle iowait irq softirq rest
+    read -r cpu user nice system idle iowait irq softirq rest < /proc/stat
+    machine_ticks=$(( user + nice + system + irq + softirq ))
 }
 
 # Runs the client on core 1 and appends one line to points.tsv.

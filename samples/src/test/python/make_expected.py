@@ -15,6 +15,8 @@ import subprocess
 import sys
 import tempfile
 
+import echo_clients
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 SAMPLES = os.path.normpath(os.path.join(HERE, '..', '..', '..'))
 EXPECTED = os.path.join(SAMPLES, 'src', 'test', 'resources', 'expected')
@@ -23,6 +25,8 @@ ACCESS_LOG = os.path.join(RESOURCES, 'coroutines', 'access-log')
 ALLROUTES = os.path.join(RESOURCES, 'xml', 'allroutes.xml')
 
 LOG_LINES = 60
+PYOS2_ROUNDS = 10
+FUTURES_ARGS = ['0.05', '25', '5']   # futures.py DELAY FIBS TRACE
 EVAL_CASES = [
     '2 + 3 * 4 - 5',
     '7 / 2',
@@ -50,6 +54,23 @@ def python(*args, check=True):
     if check and done.returncode != 0:
         sys.exit('%s failed:\n%s' % (' '.join(args), done.stderr))
     return done
+
+def first_lines(script, count):
+    """The first lines a program that never ends prints; then it is stopped."""
+    program = subprocess.Popen([sys.executable, script], cwd=HERE,
+                               stdout=subprocess.PIPE, text=True)
+    lines = [program.stdout.readline() for _ in range(count)]
+    program.kill()
+    program.wait()
+    return ''.join(lines)
+
+def cut_alive_runs(text):
+    """Each run of "I'm alive!" lines as one line: how many there are depends on timing."""
+    kept = []
+    for line in text.splitlines(keepends=True):
+        if not (line == "I'm alive!\n" and kept and kept[-1] == line):
+            kept.append(line)
+    return ''.join(kept)
 
 def expect(name, text):
     with open(os.path.join(EXPECTED, name), 'w') as f:
@@ -96,6 +117,20 @@ def main():
     expect('actor.txt', failed.stdout)
     expect('actor-error.txt', last_line(failed.stderr) + '\n')
     expect('actor2-20.txt', python('actor2.py', '20').stdout)
+
+    # Seed 003: pyos, the operating system of tasks
+    expect('pyos1.txt', python('pyos1.py').stdout)
+    expect('pyos2-%d.txt' % PYOS2_ROUNDS, first_lines('pyos2.py', 2 * PYOS2_ROUNDS))
+    for step in range(3, 7):
+        expect('pyos%d.txt' % step, python('pyos%d.py' % step).stdout)
+    expect('trampoline.txt', python('trampoline.py').stdout)
+    expect('echobad.txt', echo_clients.serve('echobad.py', echo_clients.one_client, HERE))
+    expect('echogood.txt', cut_alive_runs(echo_clients.serve('echogood.py', echo_clients.two_clients, HERE)))
+    for server in ['echogood2', 'echoserver', 'echoserver2']:
+        expect(server + '.txt', echo_clients.serve(server + '.py', echo_clients.two_clients, HERE))
+
+    # Seed 004: inlined futures
+    expect('futures.txt', python('futures.py', *FUTURES_ARGS).stdout)
 
     # One line per case: expression, what it prints, the error it ends with
     rows = []

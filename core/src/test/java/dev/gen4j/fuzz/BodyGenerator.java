@@ -51,8 +51,7 @@ final class BodyGenerator {
             parameters.add(t.java + " " + MethodShape.parameterName(i));
             scope.declare(MethodShape.parameterName(i), t, true);
         }
-        out.append("    #ann ").append(self.visibility()).append(self.isStatic() ? "static " : "")
-                .append("#Gen ").append(self.name()).append('(').append(String.join(", ", parameters))
+        out.append("    #ann ").append(self.modifiers()).append("#Gen ").append(self.name()).append('(').append(String.join(", ", parameters))
                 .append(") throws Checked {\n");
         // Each statement of the body gets its own allowance for nested statements, so that one
         // early if or loop cannot take them all (the body's own statements always run).
@@ -193,7 +192,7 @@ final class BodyGenerator {
             line(n + "[" + index + "]" + op + expressions.expr(value, 1) + ";");
             return;
         }
-        if (roll == 0 || t == FuzzType.OBJECT) {
+        if (roll == 0 || t == FuzzType.OBJECT || t == FuzzType.CHAR_SEQUENCE || t == FuzzType.NUMBER) {
             line(n + " = " + expressions.expr(t, 0) + ";");
         } else if (t == FuzzType.STRING) {
             line(n + " += " + expressions.expr(randomScalar(), 0) + ";");
@@ -305,7 +304,7 @@ final class BodyGenerator {
     }
 
     private void fieldUpdate() {
-        if (!self.isStatic() && random.nextBoolean()) {
+        if (self.hasFields() && random.nextBoolean()) {
             String x = expressions.expr(FuzzType.INT, 0);
             line(pick("acc += " + x, "this.acc ^= " + x, "acc = mix(acc, " + x + ")") + ";");
         } else {
@@ -421,13 +420,22 @@ final class BodyGenerator {
     }
 
     private void tryStatement() {
-        line("try {");
-        boolean throwsChecked = random.nextInt(3) == 0;
-        if (throwsChecked) {
-            indent++;
-            line("check(" + expressions.expr(FuzzType.INT, 1) + ");");
-            indent--;
+        boolean withResource = random.nextInt(4) == 0;
+        String resource = scope.fresh("r");
+        if (withResource) {
+            line("try (Res " + resource + " = new Res(" + expressions.expr(FuzzType.INT, 1) + ")) {");
+        } else {
+            line("try {");
         }
+        boolean throwsChecked = random.nextInt(3) == 0;
+        indent++;
+        if (throwsChecked) {
+            line("check(" + expressions.expr(FuzzType.INT, 1) + ");");
+        }
+        if (withResource && yieldsAllowed() && random.nextBoolean()) {
+            line("#Y.now(" + resource + ");");
+        }
+        indent--;
         block();
         List<String> pool = new ArrayList<>(List.of("Oops", "Bad", "ArithmeticException",
                 "ArrayIndexOutOfBoundsException", "NullPointerException", "ClassCastException",
@@ -447,7 +455,7 @@ final class BodyGenerator {
         if (random.nextInt(3) == 0) {
             clauses.add("Exception");
         }
-        boolean hasFinally = clauses.isEmpty() || random.nextInt(5) < 2;
+        boolean hasFinally = (clauses.isEmpty() && !withResource) || random.nextInt(5) < 2;
         for (String clause : clauses) {
             String e = scope.fresh("e");
             line("} catch (" + clause + " " + e + ") {");

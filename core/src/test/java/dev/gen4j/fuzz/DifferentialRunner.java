@@ -154,16 +154,23 @@ final class DifferentialRunner {
     /** Null if both runs agree, else what differs. */
     private String check(FuzzProgram p, Map<String, byte[]> generatorClasses, Map<String, byte[]> plainClasses,
             ClassLoader compiled) throws Exception {
-        Instrumented.Emitted emitted = Instrumented.instrument(generatorClasses.get(p.binaryName()), compiled);
-        if (emitted == null) {
+        Map<String, byte[]> instrumented = new LinkedHashMap<>(generatorClasses);
+        int hosts = 0;
+        for (Map.Entry<String, byte[]> c : generatorClasses.entrySet()) {
+            Instrumented.Emitted emitted = Instrumented.instrument(c.getValue(), compiled);
+            if (emitted == null) {
+                continue;
+            }
+            if (!emitted.problems().isEmpty()) {
+                return "the instrumenter refused it: " + emitted.problems();
+            }
+            Instrumented.verify(emitted, compiled);
+            instrumented.put(emitted.hostName(), emitted.host());
+            hosts++;
+        }
+        if (hosts == 0) {
             return "the instrumenter found no generator to rewrite";
         }
-        if (!emitted.problems().isEmpty()) {
-            return "the instrumenter refused it: " + emitted.problems();
-        }
-        Instrumented.verify(emitted, compiled);
-        Map<String, byte[]> instrumented = new LinkedHashMap<>(generatorClasses);
-        instrumented.put(emitted.hostName(), emitted.host());
 
         DrivePlan plan = new DrivePlan(p.seed());
         Outcome a = runInstrumented(p, instrumented, plan);

@@ -49,6 +49,8 @@ final class ExpressionGenerator {
             case DOUBLE: return doubleExpr(d);
             case STRING: return stringExpr(d);
             case OBJECT: return objectExpr(d);
+            case CHAR_SEQUENCE: return charSequenceExpr(d);
+            case NUMBER: return numberExpr(d);
             default: return arrayExpr(t, d);
         }
     }
@@ -72,11 +74,18 @@ final class ExpressionGenerator {
             case LONG: return "(long) asInt(" + y + ")";
             case FLOAT: return "(float) asInt(" + y + ")";
             case DOUBLE: return pick("(double) asInt(" + y + ")", "(asInt(" + y + ") * 0.5)");
-            case STRING: return pick("(\"\" + " + y + ")", "String.valueOf((Object) " + y + ")",
+            case STRING:
+                if (random.nextInt(16) == 0) {
+                    // A ClassCastException right where the generator resumes, when an Integer is sent.
+                    return "(\"\" + (String) #Y.now(" + expr(body.randomDeclarable(), d) + "))";
+                }
+                return pick("(\"\" + " + y + ")", "String.valueOf((Object) " + y + ")",
                     "new StringBuilder(String.valueOf((Object) " + y + ")).append(" + scalarAsArgument(d)
                             + ").toString()",
                     "(" + expr(FuzzType.STRING, d) + " + " + y + ")");
             case OBJECT: return y;
+            case CHAR_SEQUENCE: return "(\"\" + " + y + ")";
+            case NUMBER: return "Integer.valueOf(asInt(" + y + "))";
             case INT_ARRAY: return "new int[] {asInt(" + y + "), " + expr(FuzzType.INT, d) + "}";
             case LONG_ARRAY: return "new long[] {" + expr(FuzzType.LONG, d) + ", (long) asInt(" + y + ")}";
             case STRING_ARRAY: return "new String[] {\"\" + " + y + "}";
@@ -107,19 +116,25 @@ final class ExpressionGenerator {
             return "#Y.from(#G.of(java.util.List.of(" + String.join(", ", items) + ")))";
         }
         MethodShape callee = callees.get(random.nextInt(callees.size()));
-        String target;
-        if (callee.isStatic()) {
-            target = random.nextBoolean() ? "" : body.className + ".";
-        } else if (!body.self.isStatic()) {
-            target = random.nextBoolean() ? "" : "this.";
-        } else {
-            target = "new " + body.className + "(" + expr(FuzzType.INT, depth + 1) + ").";
+        String instance = null;
+        if (!callee.isStatic()) {
+            if (!body.self.isStatic() && callee.inInterface() == body.self.inInterface()) {
+                instance = "this";
+            } else if (callee.inInterface()) {
+                instance = "new " + MethodShape.IMPLEMENTATION + "()";
+            } else {
+                instance = "new " + body.className + "(" + expr(FuzzType.INT, depth + 1) + ")";
+            }
         }
         List<String> args = new ArrayList<>();
         for (FuzzType p : callee.parameters()) {
             args.add(expr(p, depth + 1));
         }
-        return "#Y.from(" + target + callee.name() + "(" + String.join(", ", args) + "))";
+        String call = callee.call(instance, args);
+        if (callee.isStatic() && !callee.inInterface() && (body.self.inInterface() || random.nextBoolean())) {
+            call = body.className + "." + call;
+        }
+        return "#Y.from(" + call + ")";
     }
 
     private String leaf(FuzzType t) {
@@ -159,6 +174,14 @@ final class ExpressionGenerator {
                     case 1: return "Integer.valueOf(" + random.nextInt(100) + ")";
                     default: return "\"o" + random.nextInt(10) + "\"";
                 }
+            case CHAR_SEQUENCE: return random.nextBoolean() ? "\"q" + random.nextInt(10) + "\""
+                    : "new StringBuilder(\"sb" + random.nextInt(10) + "\")";
+            case NUMBER:
+                switch (random.nextInt(3)) {
+                    case 0: return "Integer.valueOf(" + (random.nextInt(20) - 5) + ")";
+                    case 1: return "Long.valueOf(" + random.nextInt(1000) + "L)";
+                    default: return "Double.valueOf(" + DOUBLES[random.nextInt(DOUBLES.length)] + ")";
+                }
             case INT_ARRAY: return "new int[] {" + random.nextInt(9) + ", " + (random.nextInt(9) - 4) + "}";
             case LONG_ARRAY: return "new long[] {" + random.nextInt(1000) + "L}";
             case STRING_ARRAY: return "new String[] {\"x\", \"y" + random.nextInt(9) + "\", \"z\"}";
@@ -187,11 +210,12 @@ final class ExpressionGenerator {
                 return random.nextBoolean() ? a.name() + ".length"
                         : a.name() + "[Math.floorMod(" + expr(FuzzType.INT, d) + ", " + a.name() + ".length)]";
             }
-            case 9: return "(" + expr(FuzzType.STRING, d) + ")." + pick("length()", "hashCode()");
+            case 9: return random.nextBoolean() ? "(" + expr(FuzzType.STRING, d) + ")." + pick("length()", "hashCode()")
+                    : "(" + expr(FuzzType.CHAR_SEQUENCE, d) + ").length()";
             case 10: return "asInt(" + expr(FuzzType.OBJECT, d) + ")";
             case 11: return expr(pick(FuzzType.CHAR, FuzzType.SHORT, FuzzType.BYTE), d);
             case 12: return switchExpression(FuzzType.INT, d);
-            case 13: return body.self.isStatic() ? "(int) total" : pick("acc", "this.acc");
+            case 13: return body.self.hasFields() ? pick("acc", "this.acc") : "(int) total";
             default: {
                 Scope.Var v = body.scope.assignable(random, FuzzType.INT);
                 if (v == null) {
@@ -217,7 +241,8 @@ final class ExpressionGenerator {
                 return a == null ? "total" : a.name() + "[Math.floorMod(" + expr(FuzzType.INT, d) + ", " + a.name()
                         + ".length)]";
             }
-            case 7: return "(long) " + paren(expr(FuzzType.DOUBLE, d));
+            case 7: return random.nextBoolean() ? "(long) " + paren(expr(FuzzType.DOUBLE, d))
+                    : "(" + expr(FuzzType.NUMBER, d) + ").longValue()";
             default: return expr(FuzzType.INT, d);
         }
     }
@@ -236,7 +261,8 @@ final class ExpressionGenerator {
             case 0: case 1:
                 return "(" + expr(FuzzType.DOUBLE, d) + " " + pick("+", "-", "*", "/", "%") + " "
                         + expr(FuzzType.DOUBLE, d) + ")";
-            case 2: return pick("Math.sqrt(Math.abs(", "Math.floor((") + expr(FuzzType.DOUBLE, d) + "))";
+            case 2: return random.nextInt(3) == 0 ? "(" + expr(FuzzType.NUMBER, d) + ").doubleValue()"
+                    : pick("Math.sqrt(Math.abs(", "Math.floor((") + expr(FuzzType.DOUBLE, d) + "))";
             case 3: return ternary(FuzzType.DOUBLE, d);
             case 4: return switchExpression(FuzzType.DOUBLE, d);
             default: return expr(pick(FuzzType.FLOAT, FuzzType.LONG, FuzzType.INT), d);
@@ -276,7 +302,8 @@ final class ExpressionGenerator {
                 return a == null ? leaf(FuzzType.STRING) : a.name() + "[Math.floorMod(" + expr(FuzzType.INT, d) + ", "
                         + a.name() + ".length)]";
             }
-            case 6: return "(" + expr(FuzzType.STRING, d) + ").concat(" + expr(FuzzType.STRING, d) + ")";
+            case 6: return random.nextBoolean() ? "(" + expr(FuzzType.STRING, d) + ").concat(" + expr(FuzzType.STRING, d) + ")"
+                    : "(" + expr(FuzzType.CHAR_SEQUENCE, d) + ").toString()";
             case 7: return "java.util.Arrays.toString(" + expr(pick(FuzzType.INT_ARRAY, FuzzType.LONG_ARRAY,
                     FuzzType.STRING_ARRAY), d) + ")";
             case 8: return ternary(FuzzType.STRING, d);
@@ -295,6 +322,25 @@ final class ExpressionGenerator {
                     + " : (Object) " + paren(expr(body.randomScalar(), d)) + ")";
             case 5: return switchExpression(FuzzType.OBJECT, d);
             default: return "java.util.List.of(" + expr(FuzzType.INT, d) + ", " + expr(FuzzType.STRING, d) + ")";
+        }
+    }
+
+    private String charSequenceExpr(int d) {
+        switch (random.nextInt(3)) {
+            case 0: return expr(FuzzType.STRING, d);
+            case 1: return "new StringBuilder(" + expr(FuzzType.STRING, d) + ")";
+            default: return "(" + expr(FuzzType.BOOLEAN, d) + " ? (CharSequence) " + paren(expr(FuzzType.STRING, d))
+                    + " : new StringBuilder(" + expr(FuzzType.STRING, d) + "))";
+        }
+    }
+
+    private String numberExpr(int d) {
+        switch (random.nextInt(4)) {
+            case 0: return "Integer.valueOf(" + expr(FuzzType.INT, d) + ")";
+            case 1: return "Long.valueOf(" + expr(FuzzType.LONG, d) + ")";
+            case 2: return "Double.valueOf(" + expr(FuzzType.DOUBLE, d) + ")";
+            default: return "(" + expr(FuzzType.BOOLEAN, d) + " ? (Number) Integer.valueOf(" + expr(FuzzType.INT, d)
+                    + ") : (Number) Long.valueOf(" + expr(FuzzType.LONG, d) + "))";
         }
     }
 

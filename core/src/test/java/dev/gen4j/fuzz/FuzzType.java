@@ -4,13 +4,17 @@ package dev.gen4j.fuzz;
 enum FuzzType {
     BOOLEAN("boolean"), BYTE("byte"), CHAR("char"), SHORT("short"), INT("int"), LONG("long"),
     FLOAT("float"), DOUBLE("double"), STRING("String"), OBJECT("Object"),
+    /** An interface type: holds a String or a StringBuilder. */
+    CHAR_SEQUENCE("CharSequence"),
+    /** An abstract class: holds an Integer, a Long or a Double, so merged types go through the JDK's classes. */
+    NUMBER("Number"),
     INT_ARRAY("int[]"), LONG_ARRAY("long[]"), STRING_ARRAY("String[]"),
     /** A caught exception: never declared by the generator, only read (through msg(e)) and rethrown. */
     THROWABLE("Throwable");
 
     /** The types a local or a parameter can be declared with. */
     static final FuzzType[] DECLARABLE = {BOOLEAN, BYTE, CHAR, SHORT, INT, LONG, FLOAT, DOUBLE, STRING, OBJECT,
-        INT_ARRAY, LONG_ARRAY, STRING_ARRAY};
+        CHAR_SEQUENCE, NUMBER, INT_ARRAY, LONG_ARRAY, STRING_ARRAY};
 
     final String java;
 
@@ -38,6 +42,7 @@ enum FuzzType {
             return true;
         }
         switch (target) {
+            case CHAR_SEQUENCE: return this == STRING;
             case SHORT: return this == BYTE;
             case INT: return this == BYTE || this == SHORT || this == CHAR;
             case LONG: case FLOAT: case DOUBLE:

@@ -5,14 +5,14 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Writes a random program from a seed: a class whose generator methods g0..gn use every kind of
- * local, loops, switches, try/catch/finally, exceptions and yields anywhere in expressions, and
+ * Writes a random program from a seed: a class (and an interface nested in it, with a class that
+ * implements it) whose generator methods g0..gn use every kind of local, loops, switches, try/catch/finally, exceptions and yields anywhere in expressions, and
  * delegate with {@code Yield.from} only to methods of a larger index, so every run ends. The
  * helpers the bodies call ({@link ProgramLibrary}) are deterministic, so two runs of the same
  * program must agree.
  */
 final class ProgramGenerator {
-    private static final String[] VISIBILITIES = {"", "private ", "protected ", "public "};
+    private static final String[] CLASS_VISIBILITIES = {"", "private ", "protected ", "public "};
 
     private ProgramGenerator() {
     }
@@ -28,7 +28,12 @@ final class ProgramGenerator {
             for (int i = 0; i < n; i++) {
                 parameters.add(FuzzType.DECLARABLE[random.nextInt(FuzzType.DECLARABLE.length)]);
             }
-            methods.add(new MethodShape(k, random.nextInt(3) == 0, VISIBILITIES[random.nextInt(4)], parameters));
+            boolean isStatic = random.nextInt(3) == 0;
+            boolean inInterface = random.nextInt(4) == 0;
+            String modifiers = inInterface
+                    ? (random.nextBoolean() ? "private " : isStatic ? "" : "default ")
+                    : CLASS_VISIBILITIES[random.nextInt(CLASS_VISIBILITIES.length)];
+            methods.add(new MethodShape(k, isStatic, inInterface, modifiers + (isStatic ? "static " : ""), parameters));
         }
 
         StringBuilder out = new StringBuilder();
@@ -36,10 +41,15 @@ final class ProgramGenerator {
         out.append("import static dev.gen4j.fuzz.ProgramLibrary.*;\n\n");
         out.append("public final class ").append(className).append(" {\n");
         out.append(prelude(className));
+        StringBuilder mixin = new StringBuilder();
         for (MethodShape m : methods) {
-            out.append('\n').append(new BodyGenerator(random, className, methods, m).method());
+            String method = new BodyGenerator(random, className, methods, m).method();
+            (m.inInterface() ? mixin : out).append('\n').append(method);
         }
         out.append('\n').append(start(random, className, methods.get(0)));
+        out.append("\n    interface ").append(MethodShape.INTERFACE).append(" {").append(mixin).append("    }\n");
+        out.append("\n    static final class ").append(MethodShape.IMPLEMENTATION).append(" implements ")
+                .append(MethodShape.INTERFACE).append(" {\n    }\n");
         out.append("}\n");
         return new FuzzProgram(seed, className, out.toString());
     }
@@ -70,9 +80,10 @@ final class ProgramGenerator {
         for (FuzzType t : first.parameters()) {
             args.add(ExpressionGenerator.constant(random, t));
         }
-        String target = first.isStatic() ? "" : "new " + className + "(" + random.nextInt(10) + ").";
+        String instance = first.inInterface() ? "new " + MethodShape.IMPLEMENTATION + "()"
+                : "new " + className + "(" + random.nextInt(10) + ")";
         return "    public static Object start() throws Exception {\n"
-                + "        return " + target + first.name() + "(" + String.join(", ", args) + ");\n"
+                + "        return " + first.call(instance, args) + ";\n"
                 + "    }\n";
     }
 }

@@ -51,6 +51,27 @@ public final class ProgramLibrary {
         }
     }
 
+    /** A resource for try-with-resources; closing some of them fails. */
+    public static final class Res implements AutoCloseable {
+        final int id;
+
+        public Res(int id) {
+            this.id = id;
+        }
+
+        @Override
+        public void close() {
+            if ((id & 7) == 6) {
+                throw new Bad("close " + id);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Res" + id;
+        }
+    }
+
     public static int asInt(Object o) {
         return o instanceof Integer ? (Integer) o : o == null ? -1 : o.toString().length();
     }

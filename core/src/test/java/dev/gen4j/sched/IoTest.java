@@ -122,10 +122,12 @@ class IoTest {
     void aTaskWaitingOnAChannelAnotherTaskClosesGetsClosedChannelException() throws IOException {
         Pipe pipe = Pipe.open();
         pipe.source().configureBlocking(false);
-        try (Scheduler s = new Scheduler(); Pipe.SinkChannel sink = pipe.sink()) {
+        try (Scheduler s = new Scheduler()) {
             s.spawn(awaitsReadable(pipe.source(), log));
             s.spawn(closesLater(pipe.source()));
             s.run();
+        } finally {
+            pipe.sink().close();
         }
         assertEquals(List.of(ClosedChannelException.class), log);
     }
@@ -152,9 +154,11 @@ class IoTest {
     @Test
     void aBlockingChannelIsRefusedInsideTheTask() throws IOException {
         Pipe pipe = Pipe.open();
-        try (Scheduler s = new Scheduler(); Pipe.SinkChannel sink = pipe.sink(); Pipe.SourceChannel source = pipe.source()) {
+        try (Scheduler s = new Scheduler(); Pipe.SourceChannel source = pipe.source()) {
             s.spawn(awaitsReadable(source, log));
             s.run();
+        } finally {
+            pipe.sink().close();
         }
         assertEquals(List.of(IllegalBlockingModeException.class), log);
     }

@@ -7,12 +7,15 @@ import dev.gen4j.samples.coroutines.GrepClose;
 import dev.gen4j.samples.countdown.Countdown;
 import dev.gen4j.samples.echo.EchoServer;
 import dev.gen4j.samples.evaluator.Eval;
+import dev.gen4j.samples.futures.Futures;
 import dev.gen4j.samples.generators.Bogus;
 import dev.gen4j.samples.generators.Follow;
 import dev.gen4j.samples.generators.LogSim;
 import dev.gen4j.samples.multitask.Multitask;
 import dev.gen4j.samples.protocol.Actors;
 import dev.gen4j.samples.protocol.ContextManagers;
+import dev.gen4j.samples.pyos.Pyos;
+import dev.gen4j.samples.pyos.SockEcho;
 import dev.gen4j.samples.xml.Buses;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -35,6 +38,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         subcommands = {Countdown.class, Multitask.class, EchoServer.class,
             Follow.class, LogSim.class, GrepClose.class, Bogus.class, Broadcast.class, Buses.class,
             CoThread.class, CoProcess.class, ContextManagers.class, Actors.class, Eval.class,
+            Pyos.class, SockEcho.class, Futures.class,
             CommandLine.HelpCommand.class})
 public final class Samples implements Callable<Integer> {
     static final int FAILED = 1;

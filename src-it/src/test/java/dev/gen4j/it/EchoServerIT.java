@@ -88,15 +88,15 @@ class EchoServerIT {
         } catch (IOException notInstalled) {
             throw new AssertionError("this test needs netcat-openbsd: apt-get install netcat-openbsd", notInstalled);
         }
-        try (OutputStream typed = nc.getOutputStream();
-                BufferedReader shown = new BufferedReader(new InputStreamReader(nc.getInputStream(), StandardCharsets.US_ASCII))) {
+        OutputStream typed = nc.getOutputStream();
+        try (BufferedReader shown = new BufferedReader(new InputStreamReader(nc.getInputStream(), StandardCharsets.US_ASCII))) {
             List<String> replies = new ArrayList<>();
             for (String line : List.of("Hello", "World")) {
                 typed.write((line + "\n").getBytes(StandardCharsets.US_ASCII));
                 typed.flush();
                 replies.add(shown.readLine());
             }
-            typed.close();
+            typed.close(); // end of input: netcat half-closes (-N), the server closes
             assertEquals(List.of("GOT:Hello", "GOT:World"), replies);
             assertNull(shown.readLine(), "the server closes after netcat's end of input");
             assertTrue(nc.waitFor(SampleProcess.DEADLINE.toSeconds(), TimeUnit.SECONDS));

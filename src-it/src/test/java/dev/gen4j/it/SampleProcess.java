@@ -131,14 +131,20 @@ final class SampleProcess implements AutoCloseable {
         }
     }
 
+    /** Stops the process (SIGTERM) and waits for it and its output. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         process.destroy();
-        if (!process.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
+        try {
+            if (!process.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+            stdoutReader.join(DEADLINE.toMillis());
+            stderrReader.join(DEADLINE.toMillis());
+        } catch (InterruptedException e) {
             process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
-        stdoutReader.join(DEADLINE.toMillis());
-        stderrReader.join(DEADLINE.toMillis());
     }
 
     private static Thread drain(BufferedReader reader, java.util.function.Consumer<String> sink) {

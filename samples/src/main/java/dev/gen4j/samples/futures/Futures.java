@@ -1,0 +1,268 @@
+package dev.gen4j.samples.futures;
+
+import static dev.gen4j.samples.futures.Await.await;
+
+import dev.gen4j.Gen;
+import dev.gen4j.Generator;
+import dev.gen4j.Yield;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * "Generators: The Final Frontier", parts 4 and 5: inlined futures. A generator yields the
+ * futures it waits for, and an {@link InlineTask} sends each one's value back in when it
+ * completes, so asynchronous code reads as sequential code. The examples run one after the
+ * other, as in the seed's futures.py, each under a heading.
+ */
+@Command(name = "futures", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Inlined futures: generators that yield futures, run by a task that sends the results back in;",
+            "then compute_fibs over a pool, one after the other and in parallel, and the thread each step runs on."})
+public final class Futures implements Callable<Integer> {
+    @Option(names = "--delay-ms", paramLabel = "MS", defaultValue = "1000",
+            description = "How long func() and after() wait, in milliseconds (default: ${DEFAULT-VALUE}).")
+    long delayMs;
+
+    @Option(names = "--fibs", paramLabel = "N", defaultValue = "34",
+            description = "compute_fibs(N) for the timings (default: ${DEFAULT-VALUE}, the seed's).")
+    int fibs;
+
+    @Option(names = "--trace", paramLabel = "N", defaultValue = "5",
+            description = "compute_fibs(N) for the examples that print threads (default: ${DEFAULT-VALUE}).")
+    int trace;
+
+    @Spec
+    CommandSpec spec;
+
+    private PrintWriter out;
+    /** The seed's {@code ThreadPoolExecutor(max_workers=8)}, for func(). */
+    private Pool pool;
+    /** The seed's {@code ProcessPoolExecutor(4)}: Java threads compute in parallel, no GIL. */
+    private Pool fibPool;
+
+    /** Some function. Nothing too interesting. */
+    int func(int x, int y) throws InterruptedException {
+        Thread.sleep(delayMs);
+        // Python's 2 + 'Hello' fails when it runs; Java's types refuse it at compile time, so
+        // the failing call here is one that overflows.
+        return Math.addExact(x, y);
+    }
+
+    /** The seed's {@code pool.submit(time.sleep, delay)}. */
+    CompletableFuture<Void> sleep(Duration delay) {
+        return pool.submit(() -> {
+            Thread.sleep(delay.toMillis());
+            return null;
+        });
+    }
+
+    // ---- Inlined futures ------------------------------------------------------------------
+
+    @Generator
+    Gen<Void> doFunc(int x, int y) {
+        int result = Yield.now(pool.submit(() -> func(x, y)));
+        out.println("Got: " + result);
+        return Gen.done();
+    }
+
+    @Generator
+    Gen<Void> doMany(int n) {
+        while (n > 0) {
+            int k = n;           // A lambda takes only (effectively) final locals
+            int result = Yield.now(pool.submit(() -> func(k, k)));
+            out.println("Got: " + result);
+            n -= 1;
+        }
+        return Gen.done();
+    }
+
+    @Generator
+    Gen<Void> doFuncCatching(int x, int y) {
+        try {
+            Integer result = Yield.now(pool.submit(() -> func(x, y)));
+            out.println("Got: " + result);
+        } catch (Exception e) {
+            out.println("Failed: " + e);
+        }
+        return Gen.done();
+    }
+
+    @Generator
+    Gen<Integer> doFuncReturning(int x, int y) {
+        int result = Yield.now(pool.submit(() -> func(x, y)));
+        return Gen.done(result);
+    }
+
+    // ---- after(delay, gen): four attempts -------------------------------------------------
+
+    /**
+     * Iterates {@code gen} by hand: its futures get through, their results do not ({@code gen}
+     * receives null, which is why doFuncCatching takes an {@code Integer}, not an {@code int}).
+     */
+    @Generator
+    Gen<Object> afterIterating(Duration delay, Gen<?> gen) {
+        Yield.now(sleep(delay));
+        for (Object f : gen) {
+            Yield.now(f);
+        }
+        return Gen.done();
+    }
+
+    /** Sends each result into {@code gen} by hand. */
+    @Generator
+    Gen<Object> afterSending(Duration delay, Gen<?> gen) {
+        Yield.now(sleep(delay));
+        Object result = null;
+        while (true) {
+            Object f = gen.send(result);
+            if (gen.isDone()) {
+                break;
+            }
+            result = Yield.now(f);
+        }
+        return Gen.done();
+    }
+
+    /** Delegates to {@code gen}: {@code yield from gen}. */
+    @Generator
+    Gen<Object> afterYieldFrom(Duration delay, Gen<?> gen) {
+        Yield.now(sleep(delay));
+        Yield.from(gen);
+        return Gen.done();
+    }
+
+    /** Delegates to the future too, as to a generator. */
+    @Generator
+    Gen<Object> afterAwaiting(Duration delay, Gen<?> gen) {
+        Yield.from(await(sleep(delay)));
+        Yield.from(gen);
+        return Gen.done();
+    }
+
+    // ---- compute_fibs over a pool ---------------------------------------------------------
+
+    static int fib(int n) {
+        return n <= 2 ? 1 : fib(n - 1) + fib(n - 2);
+    }
+
+    @Generator
+    Gen<List<Integer>> computeFibs(int n) {
+        List<Integer> result = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int k = i;
+            int val = Yield.from(await(fibPool.submit(() -> fib(k))));
+            result.add(val);
+        }
+        return Gen.done(result);
+    }
+
+    /** compute_fibs printing the thread that runs each step. */
+    @Generator
+    Gen<List<Integer>> computeFibsTraced(int n) {
+        List<Integer> result = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.println(Thread.currentThread());
+            int k = i;
+            int val = Yield.from(await(fibPool.submit(() -> fib(k))));
+            result.add(val);
+        }
+        return Gen.done(result);
+    }
+
+    // ---- The program ----------------------------------------------------------------------
+
+    @Override
+    public Integer call() throws Exception {
+        checkOptions();
+        out = spec.commandLine().getOut();
+        Duration delay = Duration.ofMillis(delayMs);
+        try (Pool threads = new Pool(8, "pool"); Pool fibThreads = new Pool(4, "fib-pool");
+                Pool tpool = new Pool(8, "tpool")) {
+            pool = threads;
+            fibPool = fibThreads;
+
+            heading("Inlined future");
+            InlineTask<Void> t = new InlineTask<>(doFunc(2, 3));
+            t.step();
+            t.join();
+
+            heading("Multiple yields");
+            InlineTask.run(doMany(5));
+
+            heading("Error");
+            InlineTask.run(doFuncCatching(2, Integer.MAX_VALUE));
+
+            heading("after(): iterating gen by hand");
+            InlineTask.run(afterIterating(delay, doFuncCatching(2, 3)));
+            heading("after(): sending into gen by hand");
+            InlineTask.run(afterSending(delay, doFuncCatching(2, 3)));
+            heading("after(): yield from gen");
+            InlineTask.run(afterYieldFrom(delay, doFuncCatching(2, 3)));
+            heading("after(): yield from a future");
+            InlineTask.run(afterAwaiting(delay, doFuncCatching(2, 3)));
+
+            heading("Tasks as futures");
+            InlineTask<Integer> task = new InlineTask<>(doFuncReturning(2, 3));
+            task.step();
+            out.println("Got: " + task.join());
+            int result = InlineTask.run(doFuncReturning(2, 3));
+            out.println("Got: " + result);
+            InlineTask<Integer> t1 = InlineTask.start(doFuncReturning(2, 3));
+            InlineTask<Integer> t2 = InlineTask.start(doFuncReturning(4, 5));
+            out.println("Got: " + t1.join() + " " + t2.join());
+
+            heading("compute_fibs() over a process pool");
+            out.println(InlineTask.<List<Integer>>run(computeFibs(fibs)));
+            long start = System.nanoTime();
+            InlineTask.run(computeFibs(fibs));
+            InlineTask.run(computeFibs(fibs));
+            out.println("Sequential: " + secondsSince(start));
+            start = System.nanoTime();
+            InlineTask<List<Integer>> f1 = InlineTask.start(computeFibs(fibs));
+            InlineTask<List<Integer>> f2 = InlineTask.start(computeFibs(fibs));
+            f1.join();
+            f2.join();
+            out.println("Parallel: " + secondsSince(start));
+
+            heading("Execution model");
+            f1 = InlineTask.start(computeFibsTraced(trace));
+            f2 = InlineTask.start(computeFibsTraced(trace));
+            f1.join();
+            f2.join();
+
+            heading("Inlined thread execution");
+            CompletableFuture<List<Integer>> r1 = tpool.submit(() -> InlineThread.run(computeFibsTraced(trace)));
+            CompletableFuture<List<Integer>> r2 = tpool.submit(() -> InlineThread.run(computeFibsTraced(trace)));
+            out.println("Got: " + r1.join() + " " + r2.join());
+        }
+        out.flush();
+        return 0;
+    }
+
+    private void heading(String title) {
+        out.println("== " + title);
+    }
+
+    private static String secondsSince(long start) {
+        return String.format(Locale.ROOT, "%.2fs", (System.nanoTime() - start) / 1e9);
+    }
+
+    private void checkOptions() {
+        if (delayMs < 0) {
+            throw new ParameterException(spec.commandLine(), "--delay-ms must be 0 or more, not " + delayMs);
+        }
+        if (fibs < 0 || fibs > 46 || trace < 0 || trace > 46) {
+            // fib(46) is the last one an int holds
+            throw new ParameterException(spec.commandLine(), "--fibs and --trace must be between 0 and 46");
+        }
+    }
+}

@@ -1,0 +1,138 @@
+# ------------------------------------------------------------
+# pyos6.py  -  The Python Operating System
+#
+# Added support for task waiting
+# ------------------------------------------------------------
+
+# ------------------------------------------------------------
+#                       === Tasks ===
+# ------------------------------------------------------------
+class Task(object):
+    taskid = 0
+    def __init__(self,target):
+        Task.taskid += 1
+        self.tid     = Task.taskid   # Task ID
+        self.target  = target        # Target coroutine
+        self.sendval = None          # Value to send
+
+    # Run a task until it hits the next yield statement
+    def run(self):
+        return self.target.send(self.sendval)
+
+# ------------------------------------------------------------
+#                      === Scheduler ===
+# ------------------------------------------------------------
+from queue import Queue
+
+class Scheduler(object):
+    def __init__(self):
+        self.ready   = Queue()   
+        self.taskmap = {}        
+
+        # Tasks waiting for other tasks to exit
+        self.exit_waiting = {}
+
+    def new(self,target):
+        newtask = Task(target)
+        self.taskmap[newtask.tid] = newtask
+        self.schedule(newtask)
+        return newtask.tid
+
+    def exit(self,task):
+        print("Task %d terminated" % task.tid)
+        del self.taskmap[task.tid]
+        # Notify other tasks waiting for exit
+        for task in self.exit_waiting.pop(task.tid,[]):
+            self.schedule(task)
+
+    def waitforexit(self,task,waittid):
+        if waittid in self.taskmap:
+            self.exit_waiting.setdefault(waittid,[]).append(task)
+            return True
+        else:
+            return False
+
+    def schedule(self,task):
+        self.ready.put(task)
+
+    def mainloop(self):
+         while self.taskmap:
+            task = self.ready.get()
+            try:
+                result = task.run()
+                if isinstance(result,SystemCall):
+                    result.task  = task
+                    result.sched = self
+                    result.handle()
+                    continue
+            except StopIteration:
+                self.exit(task)
+                continue
+            self.schedule(task)
+
+# ------------------------------------------------------------
+#                   === System Calls ===
+# ------------------------------------------------------------
+
+class SystemCall(object):
+    def handle(self):
+        pass
+
+# Return a task's ID number
+class GetTid(SystemCall):
+    def handle(self):
+        self.task.sendval = self.task.tid
+        self.sched.schedule(self.task)
+
+# Create a new task
+class NewTask(SystemCall):
+    def __init__(self,target):
+        self.target = target
+    def handle(self):
+        tid = self.sched.new(self.target)
+        self.task.sendval = tid
+        self.sched.schedule(self.task)
+
+# Kill a task
+class KillTask(SystemCall):
+    def __init__(self,tid):
+        self.tid = tid
+    def handle(self):
+        task = self.sched.taskmap.get(self.tid,None)
+        if task:
+            task.target.close() 
+            self.task.sendval = True
+        else:
+            self.task.sendval = False
+        self.sched.schedule(self.task)
+
+# Wait for a task to exit
+class WaitTask(SystemCall):
+    def __init__(self,tid):
+        self.tid = tid
+    def handle(self):
+        result = self.sched.waitforexit(self.task,self.tid)
+        self.task.sendval = result
+        # If waiting for a non-existent task,
+        # return immediately without waiting
+        if not result:
+            self.sched.schedule(self.task)
+
+# ------------------------------------------------------------
+#                      === Example ===
+# ------------------------------------------------------------
+if __name__ == '__main__':
+    def foo():
+        for i in range(5):
+            print("I'm foo")
+            yield
+
+    def main():
+        child = yield NewTask(foo())
+        print("Waiting for child")
+        yield WaitTask(child)
+        print("Child done")
+
+    sched = Scheduler()
+    sched.new(main())
+    sched.mainloop()
