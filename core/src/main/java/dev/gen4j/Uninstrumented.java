@@ -28,8 +28,7 @@ final class Uninstrumented {
                 + " (" + frame.getFileName() + ":" + frame.getLineNumber() + ")";
         if (isGeneratorMethod(frame)) {
             return new IllegalStateException(call + " ran in @Generator method " + where
-                    + " without instrumentation: class " + frame.getClassName()
-                    + " was not instrumented; " + HOW_TO_INSTRUMENT);
+                    + ", but class " + frame.getClassName() + " was not instrumented: " + HOW_TO_INSTRUMENT);
         }
         return new IllegalStateException(call + " called in " + where
                 + ", which is not a @Generator method. Only the body of a @Generator method can"

@@ -17,9 +17,12 @@ import java.util.Random;
 final class BodyGenerator {
     private static final int MAX_NESTING = 4;
 
-    /** What a {@code break} or {@code continue} may target; a barrier is a switch expression's edge. */
+    /**
+     * What a {@code break} or {@code continue} may target: a loop, a switch statement, a labeled
+     * block (only by its label); a barrier is a switch expression's edge, which no jump may cross.
+     */
     private record Target(Kind kind, String label) {
-        enum Kind { LOOP, SWITCH, BARRIER }
+        enum Kind { LOOP, SWITCH, BLOCK, BARRIER }
     }
 
     final Random random;
@@ -51,8 +54,8 @@ final class BodyGenerator {
             parameters.add(t.java + " " + MethodShape.parameterName(i));
             scope.declare(MethodShape.parameterName(i), t, true);
         }
-        out.append("    #ann ").append(self.modifiers()).append("#Gen ").append(self.name()).append('(').append(String.join(", ", parameters))
-                .append(") throws Checked {\n");
+        out.append("    #ann ").append(self.modifiers()).append("#Gen ").append(self.name()).append('(')
+                .append(String.join(", ", parameters)).append(") throws Checked {\n");
         // Each statement of the body gets its own allowance for nested statements, so that one
         // early if or loop cannot take them all (the body's own statements always run).
         int statements = 3 + random.nextInt(self.index() == 0 ? 10 : 6);
@@ -140,9 +143,16 @@ final class BodyGenerator {
             tryStatement();
         } else if (roll < 97 && !inSwitchExpression()) {
             synchronizedBlock();
-        } else {
+        } else if (random.nextBoolean()) {
             line("{");
             block();
+            line("}");
+        } else {
+            String label = scope.fresh("B");
+            line(label + ": {");
+            targets.push(new Target(Target.Kind.BLOCK, label));
+            block();
+            targets.pop();
             line("}");
         }
     }
@@ -272,7 +282,7 @@ final class BodyGenerator {
             if (t.kind() == Target.Kind.BARRIER) {
                 break;
             }
-            if (breakable) {
+            if (breakable && t.kind() != Target.Kind.BLOCK) {
                 jumps.add("break");
                 breakable = false;
             }
@@ -282,7 +292,9 @@ final class BodyGenerator {
             }
             if (t.label() != null) {
                 jumps.add("break " + t.label());
-                jumps.add("continue " + t.label());
+                if (t.kind() == Target.Kind.LOOP) {
+                    jumps.add("continue " + t.label());
+                }
             }
         }
         if (jumps.isEmpty() || random.nextInt(3) == 0) {

@@ -166,8 +166,10 @@ final class ExpressionGenerator {
                 }
             case FLOAT: return FLOATS[random.nextInt(FLOATS.length)];
             case DOUBLE: return DOUBLES[random.nextInt(DOUBLES.length)];
-            case STRING: return "\"" + (char) ('a' + random.nextInt(4)) + (random.nextBoolean() ? "" : random.nextInt(100))
-                    + "\"";
+            case STRING: {
+                char first = (char) ('a' + random.nextInt(4));
+                return "\"" + first + (random.nextBoolean() ? "" : random.nextInt(100)) + "\"";
+            }
             case OBJECT:
                 switch (random.nextInt(3)) {
                     case 0: return "null";
@@ -210,7 +212,8 @@ final class ExpressionGenerator {
                 return random.nextBoolean() ? a.name() + ".length"
                         : a.name() + "[Math.floorMod(" + expr(FuzzType.INT, d) + ", " + a.name() + ".length)]";
             }
-            case 9: return random.nextBoolean() ? "(" + expr(FuzzType.STRING, d) + ")." + pick("length()", "hashCode()")
+            case 9: return random.nextBoolean()
+                    ? "(" + expr(FuzzType.STRING, d) + ")." + pick("length()", "hashCode()")
                     : "(" + expr(FuzzType.CHAR_SEQUENCE, d) + ").length()";
             case 10: return "asInt(" + expr(FuzzType.OBJECT, d) + ")";
             case 11: return expr(pick(FuzzType.CHAR, FuzzType.SHORT, FuzzType.BYTE), d);
@@ -250,7 +253,8 @@ final class ExpressionGenerator {
     private String floatExpr(int d) {
         switch (random.nextInt(4)) {
             case 0: case 1:
-                return "(" + expr(FuzzType.FLOAT, d) + " " + pick("+", "-", "*", "/") + " " + expr(FuzzType.FLOAT, d) + ")";
+                return "(" + expr(FuzzType.FLOAT, d) + " " + pick("+", "-", "*", "/") + " " + expr(FuzzType.FLOAT, d)
+                        + ")";
             case 2: return "(float) " + paren(expr(pick(FuzzType.DOUBLE, FuzzType.LONG), d));
             default: return ternary(FuzzType.FLOAT, d);
         }
@@ -281,7 +285,8 @@ final class ExpressionGenerator {
             case 4: return "(" + expr(FuzzType.STRING, d) + ")." + pick("isEmpty()", "startsWith(\"a\")");
             case 5: return "((Object) " + paren(expr(FuzzType.OBJECT, d)) + " " + pick("== null", "instanceof Integer",
                     "instanceof String") + ")";
-            case 6: return "java.util.Objects.equals(" + expr(FuzzType.OBJECT, d) + ", " + expr(FuzzType.OBJECT, d) + ")";
+            case 6:
+                return "java.util.Objects.equals(" + expr(FuzzType.OBJECT, d) + ", " + expr(FuzzType.OBJECT, d) + ")";
             case 7: return "(" + expr(FuzzType.STRING, d) + ").equals(" + expr(FuzzType.STRING, d) + ")";
             default: return ternary(FuzzType.BOOLEAN, d);
         }
@@ -302,7 +307,8 @@ final class ExpressionGenerator {
                 return a == null ? leaf(FuzzType.STRING) : a.name() + "[Math.floorMod(" + expr(FuzzType.INT, d) + ", "
                         + a.name() + ".length)]";
             }
-            case 6: return random.nextBoolean() ? "(" + expr(FuzzType.STRING, d) + ").concat(" + expr(FuzzType.STRING, d) + ")"
+            case 6: return random.nextBoolean()
+                    ? "(" + expr(FuzzType.STRING, d) + ").concat(" + expr(FuzzType.STRING, d) + ")"
                     : "(" + expr(FuzzType.CHAR_SEQUENCE, d) + ").toString()";
             case 7: return "java.util.Arrays.toString(" + expr(pick(FuzzType.INT_ARRAY, FuzzType.LONG_ARRAY,
                     FuzzType.STRING_ARRAY), d) + ")";

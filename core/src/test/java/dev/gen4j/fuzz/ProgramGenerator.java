@@ -6,10 +6,10 @@ import java.util.Random;
 
 /**
  * Writes a random program from a seed: a class (and an interface nested in it, with a class that
- * implements it) whose generator methods g0..gn use every kind of local, loops, switches, try/catch/finally, exceptions and yields anywhere in expressions, and
- * delegate with {@code Yield.from} only to methods of a larger index, so every run ends. The
- * helpers the bodies call ({@link ProgramLibrary}) are deterministic, so two runs of the same
- * program must agree.
+ * implements it) whose generator methods g0..gn use every kind of local, loops, switches,
+ * try/catch/finally, exceptions and yields anywhere in expressions, and delegate with
+ * {@code Yield.from} only to methods of a larger index, so every run ends. The helpers the bodies
+ * call ({@link ProgramLibrary}) are deterministic, so two runs of the same program must agree.
  */
 final class ProgramGenerator {
     private static final String[] CLASS_VISIBILITIES = {"", "private ", "protected ", "public "};
@@ -33,7 +33,8 @@ final class ProgramGenerator {
             String modifiers = inInterface
                     ? (random.nextBoolean() ? "private " : isStatic ? "" : "default ")
                     : CLASS_VISIBILITIES[random.nextInt(CLASS_VISIBILITIES.length)];
-            methods.add(new MethodShape(k, isStatic, inInterface, modifiers + (isStatic ? "static " : ""), parameters));
+            modifiers += isStatic ? "static " : "";
+            methods.add(new MethodShape(k, isStatic, inInterface, modifiers, parameters));
         }
 
         StringBuilder out = new StringBuilder();

@@ -33,6 +33,22 @@ class VerificationTest {
     }
 
     @Test
+    void aClassInstrumentedForAnotherProtocolIsRefusedWithTheFix() throws Exception {
+        Instrumented.Emitted once = Instrumented.instrument(ConstructsTest.class);
+        ClassNode node = new ClassNode();
+        new ClassReader(once.host()).accept(node, 0);
+        node.invisibleAnnotations.stream().filter(a -> a.desc.equals("Ldev/gen4j/Instrumented;"))
+                .forEach(a -> a.values = new java.util.ArrayList<>(java.util.List.of("protocol", 1)));
+        org.objectweb.asm.ClassWriter w = new org.objectweb.asm.ClassWriter(0);
+        node.accept(w);
+        dev.gen4j.agent.instrument.InstrumentationException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.gen4j.agent.instrument.InstrumentationException.class,
+                () -> Instrumented.instrument(w.toByteArray(), getClass().getClassLoader()));
+        assertTrue(e.getMessage().contains("was instrumented by another version of gen4j (protocol 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("mvn clean"), e.getMessage());
+    }
+
+    @Test
     void classesWithoutGeneratorsAreNotTouched() throws Exception {
         assertNull(Instrumented.instrument(Instrumented.originalBytes(VerificationTest.class), getClass().getClassLoader()));
     }

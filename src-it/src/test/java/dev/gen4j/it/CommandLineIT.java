@@ -25,7 +25,7 @@ class CommandLineIT {
     /** Each case: the arguments, then a word the one line on standard error must contain. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "bogus                           | unknown command 'bogus'",
+        "no-such-command                 | unknown command 'no-such-command'",
         "--bogus                         | --bogus",
         "''                              | missing command",
         "echo --bogus                    | --bogus",

@@ -69,6 +69,13 @@ final class SampleProcess implements AutoCloseable {
         return command;
     }
 
+    /** The JVM without the agent, with samples.jar (and the gen4j core it holds) on the class path. */
+    static List<String> withSamplesOnClassPath(String... args) {
+        List<String> command = new ArrayList<>(List.of(JAVA, "-cp", SAMPLES));
+        command.addAll(List.of(args));
+        return command;
+    }
+
     /** Starts a process that keeps running, such as the echo server. */
     static SampleProcess start(List<String> command) throws IOException {
         return new SampleProcess(command);

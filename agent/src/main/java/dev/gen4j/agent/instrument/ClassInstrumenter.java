@@ -57,7 +57,12 @@ public final class ClassInstrumenter {
         ClassReader reader = new ClassReader(classFile);
         Survey survey = new Survey();
         reader.accept(survey, ClassReader.SKIP_FRAMES);
-        if (survey.alreadyInstrumented || survey.generators.isEmpty()) {
+        if (survey.markedProtocol != null && survey.markedProtocol != Names.PROTOCOL_VERSION) {
+            throw new InstrumentationException("class " + survey.name.replace('/', '.') + " was instrumented by"
+                    + " another version of gen4j (protocol " + survey.markedProtocol + ", this one speaks "
+                    + Names.PROTOCOL_VERSION + "): compile it again (mvn clean) and instrument the fresh class");
+        }
+        if (survey.markedProtocol != null || survey.generators.isEmpty()) {
             return null;
         }
         hierarchy.declare(new ClassHierarchy.TypeInfo(survey.name, survey.superName, survey.interfaces,
@@ -90,7 +95,8 @@ public final class ClassInstrumenter {
         String sourceFile;
         int access;
         int version;
-        boolean alreadyInstrumented;
+        /** The protocol of an earlier instrumentation, or null if the class was never instrumented. */
+        Integer markedProtocol;
 
         Survey() {
             super(Names.ASM_API);
@@ -117,8 +123,18 @@ public final class ClassInstrumenter {
 
         @Override
         public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
-            alreadyInstrumented |= descriptor.equals(Names.INSTRUMENTED_DESC);
-            return null;
+            if (!descriptor.equals(Names.INSTRUMENTED_DESC)) {
+                return null;
+            }
+            markedProtocol = 1;
+            return new AnnotationVisitor(Names.ASM_API) {
+                @Override
+                public void visit(String element, Object value) {
+                    if (element.equals(Names.INSTRUMENTED_PROTOCOL) && value instanceof Integer) {
+                        markedProtocol = (Integer) value;
+                    }
+                }
+            };
         }
 
         @Override
@@ -227,6 +243,7 @@ public final class ClassInstrumenter {
         public void visitEnd() {
             AnnotationVisitor marker = super.visitAnnotation(Names.INSTRUMENTED_DESC, false);
             if (marker != null) {
+                marker.visit(Names.INSTRUMENTED_PROTOCOL, Names.PROTOCOL_VERSION);
                 marker.visitEnd();
             }
             super.visitEnd();

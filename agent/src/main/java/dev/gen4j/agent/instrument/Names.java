@@ -16,6 +16,13 @@ public final class Names {
     public static final String GENERATOR_DESC = "Ldev/gen4j/Generator;";
     /** Class-level marker added to every class we rewrote: a class is never rewritten twice. */
     public static final String INSTRUMENTED_DESC = "Ldev/gen4j/Instrumented;";
+    /** The marker's element naming the protocol between rewritten code and the runtime. */
+    public static final String INSTRUMENTED_PROTOCOL = "protocol";
+    /**
+     * Raised whenever the calls rewritten code makes into dev.gen4j.GenProtocol change: a class
+     * rewritten for another protocol must be compiled and instrumented again.
+     */
+    public static final int PROTOCOL_VERSION = 2;
 
     public static final String GEN = "dev/gen4j/Gen";
     public static final String GEN_DESC = "L" + GEN + ";";

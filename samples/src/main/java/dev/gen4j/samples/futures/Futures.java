@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
  * other, as in the seed's futures.py, each under a heading.
  */
 @Command(name = "futures", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Inlined futures: generators that yield futures, run by a task that sends the results back in;",
-            "then compute_fibs over a pool, one after the other and in parallel, and the thread each step runs on."})
+        description = {"Inlined futures: generators yield futures, and a task sends their results back in.",
+            "Seed: futures.py, put together from the slides. Ends with compute_fibs over a pool, one after",
+            "the other and in parallel, and the threads that each step runs on."})
 public final class Futures implements Callable<Integer> {
     @Option(names = "--delay-ms", paramLabel = "MS", defaultValue = "1000",
             description = "How long func() and after() wait, in milliseconds (default: ${DEFAULT-VALUE}).")

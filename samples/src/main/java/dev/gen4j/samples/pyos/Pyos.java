@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
  * step at a time, on gen4j's {@link dev.gen4j.sched.Scheduler} instead of the seed's.
  */
 @Command(name = "pyos", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"The pyos operating system of the seed, step by step, on gen4j's Scheduler:",
+        description = {"The seed's pyos operating system, one step at a time, on gen4j's Scheduler.",
             "  --step 1  pyos1.py: a task is a generator run until its next yield",
             "  --step 2  pyos2.py: a scheduler alternates between tasks (forever, or --rounds N)",
             "  --step 3  pyos3.py: tasks that end leave the scheduler",
