@@ -7,8 +7,14 @@
 #
 #   cd samples/src/test/python && python3 make_expected.py
 #
+# The programs that never end are stopped once they have printed what the
+# tests compare: pyos2.py after its first lines, the echo servers once
+# echo_clients.py has talked to them (on a free port).
+#
 # Everything it writes is committed; run it again only after changing a
-# Python program.
+# Python program.  Outputs that depend on timing (contextmanagers.txt's
+# duration, the echo servers' client ports, futures.txt's times and thread
+# ids) change at each run; the tests do not compare those parts.
 
 import os
 import subprocess

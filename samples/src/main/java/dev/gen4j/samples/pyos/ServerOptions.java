@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
  * opened before the run, not inside the server task as in the seed, so that a port in use is a
  * clear error instead of a failed task.
  */
-public final class ServerOptions {
+final class ServerOptions {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
 
