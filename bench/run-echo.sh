@@ -44,13 +44,15 @@ if (( $(ulimit -n) < wanted_files )); then
     ulimit -n "$wanted_files" 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 fi
 
+# Sets server_command to the command line of server $1; each listens on a free port.
 server_command() {
     case $1 in
-        gen4j) echo "$java -javaagent:$agent_jar -jar $samples_jar echo --host 127.0.0.1 --port 0" ;;
-        hand-written) echo "$java -cp $bench_jar dev.gen4j.bench.echo.SelectorEchoServer --host 127.0.0.1 --port 0" ;;
-        netty) echo "$java -cp $bench_jar dev.gen4j.bench.echo.NettyEchoServer --host 127.0.0.1 --port 0" ;;
+        gen4j) server_command=("$java" "-javaagent:$agent_jar" -jar "$samples_jar" echo) ;;
+        hand-written) server_command=("$java" -cp "$bench_jar" dev.gen4j.bench.echo.SelectorEchoServer) ;;
+        netty) server_command=("$java" -cp "$bench_jar" dev.gen4j.bench.echo.NettyEchoServer) ;;
         *) echo "unknown server '$1' (gen4j, hand-written, netty)" >&2; exit 2 ;;
     esac
+    server_command+=(--host 127.0.0.1 --port 0)
 }
 
 server_pid=
@@ -63,13 +65,13 @@ stop_server() {
 }
 trap stop_server EXIT
 
-# Starts server $1 on core 0 and sets server_pid and server_port (it listens on a free port).
+# Starts server $1 on core 0 and sets server_pid and server_port (read from its first line).
 start_server() {
     local log="$results/$1-c$2.server.log"
     # Emptied here, not by the background job's redirection: that may come after the first look.
     : > "$log"
-    # shellcheck disable=SC2046 # the command is split into words on purpose
-    taskset -c 0 $(server_command "$1") > "$log" 2>&1 &
+    server_command "$1"
+    taskset -c 0 "${server_command[@]}" > "$log" 2>&1 &
     server_pid=$!
     server_port=
     for _ in $(seq 100); do
@@ -197,6 +199,8 @@ for conns in (16, 256):
     g, h, n = (points.get((s, conns)) for s in ("gen4j", base, "netty"))
     if not (g and h):
         continue
+    if any(p and p["other_pct"] > 10 for p in (g, h, n)):
+        print(f"C={conns:<4} (disturbed by other processes: run again on a quiet machine)")
     r = g["cpu_us"] / h["cpu_us"]
     print(f"C={conns:<4} gen4j CPU/rt ÷ hand-written  {r:5.2f}x (target <= 1.10x) {verdict(r <= 1.10)}")
     if n:
