@@ -467,6 +467,10 @@ final class BodyGenerator {
         if (random.nextInt(3) == 0) {
             clauses.add("Exception");
         }
+        if (random.nextInt(8) == 0) {
+            // Catches GeneratorExit too: a body may then go on after close(), or yield again.
+            clauses.add("Throwable");
+        }
         boolean hasFinally = (clauses.isEmpty() && !withResource) || random.nextInt(5) < 2;
         for (String clause : clauses) {
             String e = scope.fresh("e");

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,7 +54,8 @@ final class DifferentialRunner {
         final AtomicInteger closed = new AtomicInteger();
         final AtomicInteger threw = new AtomicInteger();
         final AtomicInteger returned = new AtomicInteger();
-        final Map<String, Integer> endings = new java.util.concurrent.ConcurrentHashMap<>();
+        /** How runs ended, by kind: the type of the result, or of the exception. */
+        final Map<String, Integer> endings = new ConcurrentHashMap<>();
 
         void add(Outcome o) {
             programs.incrementAndGet();

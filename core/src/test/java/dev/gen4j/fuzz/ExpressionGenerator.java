@@ -80,9 +80,9 @@ final class ExpressionGenerator {
                     return "(\"\" + (String) #Y.now(" + expr(body.randomDeclarable(), d) + "))";
                 }
                 return pick("(\"\" + " + y + ")", "String.valueOf((Object) " + y + ")",
-                    "new StringBuilder(String.valueOf((Object) " + y + ")).append(" + scalarAsArgument(d)
-                            + ").toString()",
-                    "(" + expr(FuzzType.STRING, d) + " + " + y + ")");
+                        "new StringBuilder(String.valueOf((Object) " + y + ")).append(" + scalarAsArgument(d)
+                                + ").toString()",
+                        "(" + expr(FuzzType.STRING, d) + " + " + y + ")");
             case OBJECT: return y;
             case CHAR_SEQUENCE: return "(\"\" + " + y + ")";
             case NUMBER: return "Integer.valueOf(asInt(" + y + "))";
