@@ -445,20 +445,17 @@ final class ExpressionGenerator {
     /** An expression statement, for a {@code case .. ->} of a switch statement. */
     String expressionStatement() {
         Scope.Var v = body.scope.assignable(random, FuzzType.INT);
-        switch (random.nextInt(4)) {
-            case 0:
-                if (body.yieldsAllowed()) {
-                    return "#Y.now(" + expr(body.randomDeclarable(), 1) + ")";
-                }
-                // fall through
-            case 1:
-                if (v != null) {
-                    return v.name() + " += " + expr(FuzzType.INT, 1);
-                }
-                // fall through
-            case 2: return "boom(" + expr(FuzzType.INT, 1) + ")";
-            default: return "total += " + expr(FuzzType.LONG, 1);
+        int roll = random.nextInt(4);
+        if (roll == 0 && body.yieldsAllowed()) {
+            return "#Y.now(" + expr(body.randomDeclarable(), 1) + ")";
         }
+        if (roll <= 1 && v != null) {
+            return v.name() + " += " + expr(FuzzType.INT, 1);
+        }
+        if (roll <= 2) {
+            return "boom(" + expr(FuzzType.INT, 1) + ")";
+        }
+        return "total += " + expr(FuzzType.LONG, 1);
     }
 
     private static String paren(String e) {
@@ -467,6 +464,6 @@ final class ExpressionGenerator {
 
     @SafeVarargs
     private <T> T pick(T... choices) {
-        return body.pick(choices);
+        return choices[random.nextInt(choices.length)];
     }
 }
