@@ -2,6 +2,7 @@ package dev.gen4j.agent.analysis;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.ref.WeakReference;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -44,11 +45,16 @@ public final class ClassHierarchy {
         this.classBytes = classBytes;
     }
 
-    /** Classes as the given loader (and, behind it, the platform) sees them. */
+    /**
+     * Classes as the given loader (and, behind it, the platform) sees them. Holds the loader
+     * weakly: the agent keeps one hierarchy per loader, and must not keep the loader alive.
+     */
     public static ClassHierarchy of(ClassLoader loader) {
-        ClassLoader effective = loader != null ? loader : ClassLoader.getPlatformClassLoader();
+        WeakReference<ClassLoader> effective = new WeakReference<>(
+                loader != null ? loader : ClassLoader.getPlatformClassLoader());
         return new ClassHierarchy(name -> {
-            InputStream in = effective.getResourceAsStream(name + ".class");
+            ClassLoader l = effective.get();
+            InputStream in = l != null ? l.getResourceAsStream(name + ".class") : null;
             return in != null ? in : ClassLoader.getSystemResourceAsStream(name + ".class");
         });
     }
