@@ -6,6 +6,8 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The calls that instrumented {@code @Generator} code makes into the runtime. Public because
@@ -60,17 +62,45 @@ public final class GenProtocol {
         return new ConstantCallSite(constructor.asType(type));
     }
 
+    /**
+     * Bootstrap of the {@code invokedynamic} in each frame class's {@code resume()}: binds it to its
+     * body, a private method of the host ({@code host.name}, static or instance as {@code type}
+     * says). Private, the body cannot be overridden nor reached by another class's frame; the
+     * frame shares the host's package and module, which grants it the host's private access.
+     */
+    public static CallSite linkBody(MethodHandles.Lookup frame, String name, MethodType type, Class<?> host)
+            throws ReflectiveOperationException {
+        MethodHandles.Lookup inHost = MethodHandles.privateLookupIn(host, frame);
+        boolean isInstance = type.parameterCount() > 0 && type.parameterType(0) == host;
+        MethodHandle body = isInstance
+                ? inHost.findVirtual(host, name, type.dropParameterTypes(0, 1))
+                : inHost.findStatic(host, name, type);
+        return new ConstantCallSite(body);
+    }
+
+    /**
+     * The frame classes defined beside each host. Looking a frame up by name instead would make
+     * the host's loader the initiating loader of a parent's class of that name (the same classes
+     * loaded twice), and the definition would then fail as a duplicate.
+     */
+    private static final ClassValue<Map<String, Class<?>>> FRAMES = new ClassValue<>() {
+        @Override
+        protected Map<String, Class<?>> computeValue(Class<?> host) {
+            return new HashMap<>();
+        }
+    };
+
     private static Class<?> defineOnce(MethodHandles.Lookup caller, String simpleName, byte[] bytes)
-            throws ClassNotFoundException, IllegalAccessException {
-        String pkg = caller.lookupClass().getPackageName();
-        String binaryName = pkg.isEmpty() ? simpleName : pkg + "." + simpleName;
+            throws IllegalAccessException {
         // Two threads may link the same call site at once: the loser finds the winner's class.
         synchronized (GenProtocol.class) {
-            try {
-                return caller.findClass(binaryName);
-            } catch (ClassNotFoundException notYetDefined) {
-                return caller.defineClass(bytes);
+            Map<String, Class<?>> defined = FRAMES.get(caller.lookupClass());
+            Class<?> frame = defined.get(simpleName);
+            if (frame == null) {
+                frame = caller.defineClass(bytes);
+                defined.put(simpleName, frame);
             }
+            return frame;
         }
     }
 

@@ -52,9 +52,35 @@ class RefusalsTest {
         return Gen.done();
     }
 
+    @Generator
+    static Gen<Integer> yieldThroughAMethodReference() {
+        List.of(1, 2).forEach(Yield::now);
+        return Gen.done();
+    }
+
     static Gen<Integer> notAnnotated() {
         Yield.now(1);
         return Gen.done();
+    }
+
+    interface WithAnAbstractGenerator {
+        @Generator
+        Gen<String> names();
+
+        default String greeting() {
+            return "still usable";
+        }
+    }
+
+    @Test
+    void anAbstractGeneratorIsRefusedAndItsTypeStaysUsable() throws Exception {
+        WithAnAbstractGenerator impl = () -> Gen.of(List.of("x"));
+        assertEquals("still usable", impl.greeting());
+        assertEquals(List.of("x"), impl.names().stream().toList());
+        List<String> problems = Instrumented.instrument(WithAnAbstractGenerator.class).problems();
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("WithAnAbstractGenerator.names()"), problems.get(0));
+        assertTrue(problems.get(0).contains("put @Generator on the implementing method"), problems.get(0));
     }
 
     @Test
@@ -99,7 +125,10 @@ class RefusalsTest {
     @Test
     void theInstrumenterReportsEveryProblemAtLoadTime() throws Exception {
         List<String> problems = Instrumented.instrument(RefusalsTest.class).problems();
-        assertEquals(5, problems.size(), problems.toString());
+        assertEquals(6, problems.size(), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("yieldThroughAMethodReference()")
+                && p.contains("method reference to Yield.now (Yield::now)") && p.contains("RefusalsTest.java:")),
+                problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.contains("lambda$yieldInLambda$") && p.contains("outside a @Generator method")),
                 problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.contains("notAnnotated") && p.contains("outside a @Generator method")),

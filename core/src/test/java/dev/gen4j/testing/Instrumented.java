@@ -71,7 +71,7 @@ public final class Instrumented {
         String pkg = host.name.contains("/") ? host.name.substring(0, host.name.lastIndexOf('/') + 1) : "";
         for (MethodNode m : host.methods) {
             for (AbstractInsnNode insn : m.instructions) {
-                if (insn instanceof InvokeDynamicInsnNode indy && indy.bsm.getOwner().equals("dev/gen4j/GenProtocol")) {
+                if (insn instanceof InvokeDynamicInsnNode indy && indy.bsm.getOwner().equals("dev/gen4j/GenProtocol") && indy.bsm.getName().equals("linkFrame")) {
                     byte[] bytes = ((String) indy.bsmArgs[0]).getBytes(StandardCharsets.ISO_8859_1);
                     frames.put((pkg + indy.name).replace('/', '.'), bytes);
                 }

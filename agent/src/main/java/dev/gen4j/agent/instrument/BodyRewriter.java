@@ -16,6 +16,7 @@ import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.LocalVariableAnnotationNode;
 import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -101,6 +102,15 @@ final class BodyRewriter {
         if (method.localVariables != null) {
             for (LocalVariableNode v : method.localVariables) {
                 v.index = shifted(v.index);
+            }
+        }
+        // Type annotations on locals (@NonNull String s) name their slots too.
+        for (List<LocalVariableAnnotationNode> annotations : java.util.Arrays.asList(
+                method.visibleLocalVariableAnnotations, method.invisibleLocalVariableAnnotations)) {
+            if (annotations != null) {
+                for (LocalVariableAnnotationNode a : annotations) {
+                    a.index.replaceAll(this::shifted);
+                }
             }
         }
     }

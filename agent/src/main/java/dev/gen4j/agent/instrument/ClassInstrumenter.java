@@ -88,6 +88,7 @@ public final class ClassInstrumenter {
     /** First pass: the class's name and shape, its generator methods, stray Yield calls. */
     private static final class Survey extends ClassVisitor {
         final Set<String> generators = new HashSet<>();
+        final Set<String> methods = new HashSet<>();
         final List<String> strayYields = new ArrayList<>();
         String name;
         String superName;
@@ -140,6 +141,7 @@ public final class ClassInstrumenter {
         @Override
         public MethodVisitor visitMethod(int access, String method, String descriptor, String signature,
                 String[] exceptions) {
+            methods.add(method + descriptor);
             return new MethodVisitor(Names.ASM_API) {
                 private boolean isGenerator;
                 private int line = -1;
@@ -158,6 +160,20 @@ public final class ClassInstrumenter {
                 @Override
                 public void visitLineNumber(int number, org.objectweb.asm.Label start) {
                     line = number;
+                }
+
+                @Override
+                public void visitInvokeDynamicInsn(String indyName, String indyDesc, org.objectweb.asm.Handle bsm,
+                        Object... args) {
+                    for (Object arg : args) {
+                        if (arg instanceof org.objectweb.asm.Handle h && h.getOwner().equals(Names.YIELD)) {
+                            strayYields.add(InstrumentationException.at(name, method, descriptor, sourceFile, line,
+                                    "a method reference to Yield." + h.getName() + " (Yield::" + h.getName()
+                                            + ") cannot yield for the generator around it; write the loop"
+                                            + " in the @Generator method and call Yield." + h.getName()
+                                            + "() there").getMessage());
+                        }
+                    }
                 }
 
                 @Override
@@ -193,7 +209,8 @@ public final class ClassInstrumenter {
         public void visit(int version, int access, String name, String signature, String superName,
                 String[] interfaces) {
             int v = raiseVersion ? Names.MIN_VERSION : version;
-            facts = new ClassFacts(name, (access & Opcodes.ACC_INTERFACE) != 0, survey.sourceFile, v & 0xFFFF);
+            facts = new ClassFacts(name, (access & Opcodes.ACC_INTERFACE) != 0, survey.sourceFile, v & 0xFFFF,
+                    survey.methods);
             super.visit(v, access, name, signature, superName, interfaces);
         }
 
@@ -221,6 +238,11 @@ public final class ClassInstrumenter {
                 rewritten = GeneratorMethodRewriter.rewrite(facts, original, frameClass, hierarchy);
             } catch (InstrumentationException e) {
                 problems.add(e.getMessage());
+                if ((original.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
+                    // No code to replace: the declaration stays as it was, so the type still loads.
+                    factory.accept(cv);
+                    return;
+                }
                 factory.accept(new CodeAtEnd(cv.visitMethod(factory.access, factory.name, factory.desc,
                         factory.signature, factory.exceptions.toArray(new String[0])),
                         mv -> FactoryEmitter.emitRefusal(mv, e.getMessage())));
@@ -236,7 +258,7 @@ public final class ClassInstrumenter {
         private String frameClassName(String method) {
             String base = facts.name() + Names.FRAME_INFIX + method.replace('<', '_').replace('>', '_');
             int n = frameNamesUsed.merge(base, 1, Integer::sum);
-            return n == 1 ? base : base + "$" + n;
+            return n == 1 ? base : base + Names.FRAME_INFIX + n;
         }
 
         @Override

@@ -2,6 +2,7 @@ package dev.gen4j.agent.instrument;
 
 import java.util.List;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -11,15 +12,20 @@ import org.objectweb.asm.Type;
  * keep the body's live values across suspensions, whose constructor takes the arguments, and
  * whose {@code resume()} calls the body.
  * <pre>
- * final class Host$Gen$count extends Gen {
+ * final class Host~count extends Gen {
  *     int state; Host self; int i0; long j0; Object a0; ...
- *     Host$Gen$count(Host self, int n) { this.self = self; this.i0 = n; }
- *     protected Object resume() { return self.count(this); }
+ *     Host~count(Host self, int n) { this.self = self; this.i0 = n; }
+ *     protected Object resume() { return invokedynamic count~gen(self, this, 0); }  // Host's private body
  *     protected String name() { return "pkg.Host.count"; }
  * }
  * </pre>
+ * The body is private to the host, so the call goes through {@code GenProtocol.linkBody}, which
+ * binds it once to exactly that method: no dispatch, no access check per call.
  */
 final class FrameClassEmitter {
+    private static final Handle LINK_BODY = new Handle(Opcodes.H_INVOKESTATIC, Names.PROTOCOL, Names.LINK_BODY,
+            Names.LINK_BODY_DESC, false);
+
     private FrameClassEmitter() {
     }
 
@@ -28,6 +34,7 @@ final class FrameClassEmitter {
      * @param hostIsInterface whether {@code host} is an interface
      * @param frameClass internal name of the class to write
      * @param method the generator method's name
+     * @param body the body method's name
      * @param descriptor the generator method's original descriptor
      * @param isStatic whether the generator method is static
      * @param entry where the constructor puts each argument
@@ -35,7 +42,7 @@ final class FrameClassEmitter {
      * @param sourceFile the host's source file, so stack traces stay readable
      */
     static byte[] emit(int version, String host, boolean hostIsInterface, String frameClass, String method,
-            String descriptor, boolean isStatic, FrameLayout.Snapshot entry, List<String[]> fields,
+            String body, String descriptor, boolean isStatic, FrameLayout.Snapshot entry, List<String[]> fields,
             String sourceFile) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         cw.visit(version, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC, frameClass, null,
@@ -52,7 +59,7 @@ final class FrameClassEmitter {
             cw.visitField(Opcodes.ACC_SYNTHETIC, f[0], f[1], null, null).visitEnd();
         }
         constructor(cw, host, frameClass, descriptor, isStatic, entry);
-        resume(cw, host, hostIsInterface, frameClass, method, descriptor, isStatic);
+        resume(cw, host, frameClass, body, descriptor, isStatic);
         name(cw, host, method);
         cw.visitEnd();
         return cw.toByteArray();
@@ -94,8 +101,8 @@ final class FrameClassEmitter {
         mv.visitEnd();
     }
 
-    private static void resume(ClassWriter cw, String host, boolean hostIsInterface, String frameClass,
-            String method, String descriptor, boolean isStatic) {
+    private static void resume(ClassWriter cw, String host, String frameClass, String body, String descriptor,
+            boolean isStatic) {
         MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PROTECTED, Names.RESUME, Names.RESUME_DESC, null, null);
         mv.visitCode();
         String bodyDesc = bodyDescriptor(descriptor);
@@ -109,12 +116,8 @@ final class FrameClassEmitter {
             pushZero(mv, p);
         }
         // Stack: [self], frame, 0...
-        if (isStatic) {
-            mv.visitMethodInsn(Opcodes.INVOKESTATIC, host, method, bodyDesc, hostIsInterface);
-        } else {
-            mv.visitMethodInsn(hostIsInterface ? Opcodes.INVOKEINTERFACE : Opcodes.INVOKEVIRTUAL, host, method,
-                    bodyDesc, hostIsInterface);
-        }
+        String callDesc = isStatic ? bodyDesc : "(" + Type.getObjectType(host).getDescriptor() + bodyDesc.substring(1);
+        mv.visitInvokeDynamicInsn(body, callDesc, LINK_BODY, Type.getObjectType(host));
         mv.visitInsn(Opcodes.ARETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();

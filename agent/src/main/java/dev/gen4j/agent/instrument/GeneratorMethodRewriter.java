@@ -5,6 +5,7 @@ import dev.gen4j.agent.analysis.MethodAnalysis;
 import dev.gen4j.agent.analysis.YieldSite;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -58,10 +59,11 @@ final class GeneratorMethodRewriter {
 
         String originalDesc = method.desc;
         new BodyRewriter(method, frameClass, layout).rewrite(entry, sites, snapshots);
-        turnIntoBody(method, originalDesc, host.isInterface(), !sites.isEmpty());
+        String generatorName = method.name;
+        turnIntoBody(method, originalDesc, !sites.isEmpty(), host.methods());
 
         byte[] frameBytes = FrameClassEmitter.emit(host.frameVersion(), host.name(), host.isInterface(), frameClass,
-                method.name, originalDesc, isStatic, entry, layout.fields(), host.sourceFile());
+                generatorName, method.name, originalDesc, isStatic, entry, layout.fields(), host.sourceFile());
         return new Rewritten(method, frameClass, frameBytes);
     }
 
@@ -101,13 +103,23 @@ final class GeneratorMethodRewriter {
         }
     }
 
-    /** Gives the rewritten code the body's signature: (Gen frame, params) -> Object, callable by the frame. */
-    private static void turnIntoBody(MethodNode method, String originalDesc, boolean inInterface, boolean hasYields) {
+    /**
+     * Gives the rewritten code the body's signature: {@code method(Gen frame, params) -> Object}.
+     * Private, so no method of a subclass or superclass can override it or be dispatched to in
+     * its place, and its own frame reaches it through {@link Names#LINK_BODY}. It keeps the
+     * generator's name, so stack traces name the user's method; only if the class itself
+     * declares a method of that name and descriptor does it take the name {@code method~gen},
+     * which no Java method can have. Not synthetic: it holds the user's code, which coverage
+     * tools must count.
+     */
+    private static void turnIntoBody(MethodNode method, String originalDesc, boolean hasYields, Set<String> taken) {
         method.desc = FrameClassEmitter.bodyDescriptor(originalDesc);
+        if (taken.contains(method.name + method.desc)) {
+            method.name = method.name + Names.BODY_SUFFIX;
+        }
         int keep = method.access & (Opcodes.ACC_STATIC | Opcodes.ACC_STRICT
                 | (hasYields ? 0 : Opcodes.ACC_SYNCHRONIZED));
-        // The frame class sits in the same package; interface methods must be public.
-        method.access = keep | Opcodes.ACC_SYNTHETIC | (inInterface ? Opcodes.ACC_PUBLIC : 0);
+        method.access = keep | Opcodes.ACC_PRIVATE;
         method.signature = null;
         method.exceptions = new ArrayList<>();
         method.parameters = null;

@@ -22,7 +22,7 @@ public final class Names {
      * Raised whenever the calls rewritten code makes into dev.gen4j.GenProtocol change: a class
      * rewritten for another protocol must be compiled and instrumented again.
      */
-    public static final int PROTOCOL_VERSION = 2;
+    public static final int PROTOCOL_VERSION = 3;
 
     public static final String GEN = "dev/gen4j/Gen";
     public static final String GEN_DESC = "L" + GEN + ";";
@@ -45,6 +45,10 @@ public final class Names {
     public static final String LINK_FRAME = "linkFrame";
     public static final String LINK_FRAME_DESC = "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
             + "Ljava/lang/invoke/MethodType;Ljava/lang/String;)Ljava/lang/invoke/CallSite;";
+    /** Bootstrap of the frame's call of its body: a private method of the host, reached exactly. */
+    public static final String LINK_BODY = "linkBody";
+    public static final String LINK_BODY_DESC = "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
+            + "Ljava/lang/invoke/MethodType;Ljava/lang/Class;)Ljava/lang/invoke/CallSite;";
 
     /** Gen's methods that a frame class overrides. */
     public static final String RESUME = "resume";
@@ -52,8 +56,13 @@ public final class Names {
     public static final String NAME = "name";
     public static final String NAME_DESC = "()Ljava/lang/String;";
 
-    /** Frame class: name pattern, and its fields. */
-    public static final String FRAME_INFIX = "$Gen$";
+    /**
+     * Frame classes are named {@code Host~method}, and a body whose name and descriptor the class
+     * already uses is named {@code method~gen}: '~' cannot appear in a Java identifier, so no
+     * class or method the user writes can collide with them.
+     */
+    public static final String FRAME_INFIX = "~";
+    public static final String BODY_SUFFIX = "~gen";
     public static final String FRAME_STATE = "state";
     public static final String FRAME_SELF = "self";
 
