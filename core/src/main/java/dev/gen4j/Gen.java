@@ -94,6 +94,18 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
         return result == null ? done() : new Done<>(result);
     }
 
+    /**
+     * A new, not-started generator running the lambda {@code body} (Python's generator
+     * expressions, Kotlin's {@code sequence {}}). Each call makes an independent generator;
+     * its result is {@code null}.
+     *
+     * @throws IllegalStateException if {@code body} is not a lambda that instrumentation
+     *     rewrote (a method reference, or a class that was not instrumented), saying what to do
+     */
+    public static <T> Gen<T> generate(GenBody body) {
+        return GenProtocol.generate(body);
+    }
+
     /** A generator over the items of {@code items}: handy as a {@code Yield.from} delegate. */
     public static <T> Gen<T> of(Iterable<? extends T> items) {
         return new IteratorGen<>(items.iterator());

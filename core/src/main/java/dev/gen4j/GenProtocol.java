@@ -50,6 +50,51 @@ public final class GenProtocol {
     }
 
     /**
+     * Where a rewritten generator lambda hands the frame it created to {@link #generate}: its
+     * code, run as {@code GenBody.run()}, only creates the frame. The slot holds {@link #EXPECTING}
+     * while {@code generate} waits for one; anything else means the body was called by hand.
+     */
+    private static final ThreadLocal<Object[]> CREATED = ThreadLocal.withInitial(() -> new Object[1]);
+    private static final Object EXPECTING = new Object();
+
+    static <T> Gen<T> generate(GenBody body) {
+        java.util.Objects.requireNonNull(body, "body");
+        Object[] slot = CREATED.get();
+        Object outer = slot[0];
+        slot[0] = EXPECTING;
+        Object created;
+        try {
+            body.run();
+        } catch (Exception e) {
+            throw sneaky(e);
+        } finally {
+            created = slot[0];
+            slot[0] = outer;
+        }
+        if (created instanceof Gen<?>) {
+            @SuppressWarnings("unchecked")
+            Gen<T> gen = (Gen<T>) created;
+            return gen;
+        }
+        throw Uninstrumented.notAGeneratorLambda(body);
+    }
+
+    /** Called by a rewritten generator lambda, in place of its code: the frame it created. */
+    public static void lambdaCreated(Gen<?> frame) {
+        Object[] slot = CREATED.get();
+        if (slot[0] != EXPECTING) {
+            throw new IllegalStateException("a generator lambda (GenBody) was called directly with run(): pass it to"
+                    + " Gen.generate(body) and drive the generator that returns, or write a @Generator method");
+        }
+        slot[0] = frame;
+    }
+
+    /** Whether {@link #generate} is running a body on this thread (it did not create a frame yet). */
+    static boolean generating() {
+        return CREATED.get()[0] == EXPECTING;
+    }
+
+    /**
      * Bootstrap of the {@code invokedynamic} in each rewritten {@code @Generator} method: defines
      * the method's frame class (a {@link Gen} subclass whose bytes travel as a Latin-1 string in
      * the caller's constant pool) beside the caller, and links the call to its constructor.

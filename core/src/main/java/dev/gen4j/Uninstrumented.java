@@ -16,6 +16,15 @@ final class Uninstrumented {
     private Uninstrumented() {
     }
 
+    /** What {@link Gen#generate} says of a body that did not create a generator. */
+    static IllegalStateException notAGeneratorLambda(GenBody body) {
+        Class<?> host = body.getClass().getNestHost();
+        return new IllegalStateException("Gen.generate(" + host.getName() + " body) made no generator: the body must"
+                + " be a lambda written in the call, () -> { ... Yield.now(x) ... }, not a method reference or"
+                + " another GenBody (for those, write a @Generator method); if it is such a lambda, class "
+                + host.getName() + " was not instrumented: " + HOW_TO_INSTRUMENT);
+    }
+
     static IllegalStateException yieldCalled(String call) {
         Optional<StackFrame> caller = StackWalker.getInstance(Option.RETAIN_CLASS_REFERENCE)
                 .walk(frames -> frames.filter(f -> f.getDeclaringClass() != Yield.class
@@ -24,6 +33,17 @@ final class Uninstrumented {
             return new IllegalStateException(call + " called outside a @Generator method");
         }
         StackFrame frame = caller.get();
+        if (GenProtocol.generating() && !isLambdaCode(frame)) {
+            return new IllegalStateException(call + " called in " + frame.getClassName() + "." + frame.getMethodName()
+                    + " (" + frame.getFileName() + ":" + frame.getLineNumber() + "), run by Gen.generate: a GenBody"
+                    + " must be a lambda written in the call, () -> { ... Yield.now(x) ... }, not a method reference;"
+                    + " make " + frame.getMethodName() + " a @Generator method instead");
+        }
+        if (GenProtocol.generating()) {
+            return new IllegalStateException(call + " ran in a generator lambda in " + frame.getClassName() + " ("
+                    + frame.getFileName() + ":" + frame.getLineNumber() + "), but class " + frame.getClassName()
+                    + " was not instrumented: " + HOW_TO_INSTRUMENT);
+        }
         String where = frame.getClassName() + "." + frame.getMethodName()
                 + " (" + frame.getFileName() + ":" + frame.getLineNumber() + ")";
         if (isGeneratorMethod(frame)) {
@@ -34,6 +54,14 @@ final class Uninstrumented {
                 + ", which is not a @Generator method. Only the body of a @Generator method can"
                 + " yield, not a lambda or a method it calls: annotate that method with @Generator"
                 + " (it must return Gen) and use Yield.from to run it from the generator");
+    }
+
+    /** Whether the frame runs a lambda's code (a synthetic method), not a method the user named. */
+    private static boolean isLambdaCode(StackFrame frame) {
+        return Arrays.stream(frame.getDeclaringClass().getDeclaredMethods())
+                .filter(m -> m.getName().equals(frame.getMethodName()))
+                .filter(m -> descriptorOf(m).equals(frame.getDescriptor()))
+                .anyMatch(Method::isSynthetic);
     }
 
     private static boolean isGeneratorMethod(StackFrame frame) {

@@ -8,20 +8,51 @@ import java.nio.charset.StandardCharsets;
  * This is what keeps classes without generators at next to no cost.
  */
 public final class AnnotationScan {
-    private static final byte[] GENERATOR = Names.GENERATOR_DESC.getBytes(StandardCharsets.US_ASCII);
+    /** What the two descriptors share: one pass over the bytes finds either. */
+    private static final byte[] PREFIX = "Ldev/gen4j/Gen".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] GENERATOR_TAIL = Names.GENERATOR_DESC.substring(PREFIX.length)
+            .getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] BODY_TAIL = Names.GEN_BODY_DESC.substring(PREFIX.length)
+            .getBytes(StandardCharsets.US_ASCII);
 
     private AnnotationScan() {
     }
 
+    /**
+     * Whether the constant pool may name {@code @Generator} (a generator method) or
+     * {@code GenBody} (a generator lambda).
+     */
     public static boolean mayContainGenerators(byte[] classFile) {
-        return indexOf(classFile, GENERATOR) >= 0;
+        for (int at = indexOf(classFile, PREFIX, 0); at >= 0; at = indexOf(classFile, PREFIX, at + 1)) {
+            int tail = at + PREFIX.length;
+            if (startsAt(classFile, tail, GENERATOR_TAIL) || startsAt(classFile, tail, BODY_TAIL)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsAt(byte[] haystack, int at, byte[] needle) {
+        if (at + needle.length > haystack.length) {
+            return false;
+        }
+        for (int j = 0; j < needle.length; j++) {
+            if (haystack[at + j] != needle[j]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static int indexOf(byte[] haystack, byte[] needle) {
+        return indexOf(haystack, needle, 0);
+    }
+
+    static int indexOf(byte[] haystack, byte[] needle, int from) {
         byte first = needle[0];
         int last = haystack.length - needle.length;
         outer:
-        for (int i = 0; i <= last; i++) {
+        for (int i = from; i <= last; i++) {
             if (haystack[i] != first) {
                 continue;
             }

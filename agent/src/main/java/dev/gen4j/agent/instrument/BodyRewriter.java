@@ -115,9 +115,18 @@ final class BodyRewriter {
         }
     }
 
-    /** {@code return x} -> {@code return GenProtocol.returned(gen, x)}, before any code of ours is added. */
+    /**
+     * {@code return x} -> {@code return GenProtocol.returned(gen, x)}, before any code of ours is
+     * added; a generator lambda's {@code return;} ends it like {@code return null}.
+     */
     private void markReturns() {
         for (AbstractInsnNode insn : method.instructions.toArray()) {
+            if (insn.getOpcode() == Opcodes.RETURN) {
+                method.instructions.insertBefore(insn, new InsnNode(Opcodes.ACONST_NULL));
+                InsnNode areturn = new InsnNode(Opcodes.ARETURN);
+                method.instructions.set(insn, areturn);
+                insn = areturn;
+            }
             if (insn.getOpcode() == Opcodes.ARETURN) {
                 InsnList mark = new InsnList();
                 // Stack: ..., x

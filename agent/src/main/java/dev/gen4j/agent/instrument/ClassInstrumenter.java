@@ -62,7 +62,7 @@ public final class ClassInstrumenter {
                     + " another version of gen4j (protocol " + survey.markedProtocol + ", this one speaks "
                     + Names.PROTOCOL_VERSION + "): compile it again (mvn clean) and instrument the fresh class");
         }
-        if (survey.markedProtocol != null || survey.generators.isEmpty()) {
+        if (survey.markedProtocol != null || (survey.generators.isEmpty() && survey.lambdaBodies.isEmpty())) {
             return null;
         }
         hierarchy.declare(new ClassHierarchy.TypeInfo(survey.name, survey.superName, survey.interfaces,
@@ -88,7 +88,13 @@ public final class ClassInstrumenter {
     /** First pass: the class's name and shape, its generator methods, stray Yield calls. */
     private static final class Survey extends ClassVisitor {
         final Set<String> generators = new HashSet<>();
+        /** Methods that implement a GenBody lambda: rewritten like generators. */
+        final Set<String> lambdaBodies = new HashSet<>();
+        final Set<String> synthetic = new HashSet<>();
         final Set<String> methods = new HashSet<>();
+        /** Yield calls outside generator methods, by method: stray unless the method is a generator lambda. */
+        final Map<String, List<String>> yieldsOutsideGenerators = new java.util.LinkedHashMap<>();
+        final List<String> genBodyProblems = new ArrayList<>();
         final List<String> strayYields = new ArrayList<>();
         String name;
         String superName;
@@ -142,6 +148,9 @@ public final class ClassInstrumenter {
         public MethodVisitor visitMethod(int access, String method, String descriptor, String signature,
                 String[] exceptions) {
             methods.add(method + descriptor);
+            if ((access & Opcodes.ACC_SYNTHETIC) != 0) {
+                synthetic.add(method + descriptor);
+            }
             return new MethodVisitor(Names.ASM_API) {
                 private boolean isGenerator;
                 private int line = -1;
@@ -165,6 +174,19 @@ public final class ClassInstrumenter {
                 @Override
                 public void visitInvokeDynamicInsn(String indyName, String indyDesc, org.objectweb.asm.Handle bsm,
                         Object... args) {
+                    if (bsm.getOwner().equals(Names.LAMBDA_METAFACTORY) && indyDesc.endsWith(")" + Names.GEN_BODY_DESC)
+                            && args.length > 1 && args[1] instanceof org.objectweb.asm.Handle impl) {
+                        if (impl.getOwner().equals(name) && impl.getDesc().endsWith(")V")) {
+                            lambdaBodies.add(impl.getName() + impl.getDesc());
+                        } else {
+                            genBodyProblems.add(InstrumentationException.at(name, method, descriptor, sourceFile,
+                                    line, "a method reference (" + impl.getOwner().replace('/', '.') + "::"
+                                            + impl.getName() + ") passed as a GenBody cannot be rewritten into a"
+                                            + " generator; pass a lambda, () -> { ... }, to Gen.generate, or make"
+                                            + " the method a @Generator").getMessage());
+                        }
+                        return;
+                    }
                     for (Object arg : args) {
                         if (arg instanceof org.objectweb.asm.Handle h && h.getOwner().equals(Names.YIELD)) {
                             strayYields.add(InstrumentationException.at(name, method, descriptor, sourceFile, line,
@@ -180,7 +202,8 @@ public final class ClassInstrumenter {
                 public void visitMethodInsn(int opcode, String owner, String callee, String calleeDesc,
                         boolean isInterface) {
                     if (!isGenerator && owner.equals(Names.YIELD)) {
-                        strayYields.add(InstrumentationException.at(name, method, descriptor, sourceFile, line,
+                        yieldsOutsideGenerators.computeIfAbsent(method + descriptor, k -> new ArrayList<>()).add(
+                                InstrumentationException.at(name, method, descriptor, sourceFile, line,
                                 "Yield." + callee + "() outside a @Generator method (a lambda or a helper"
                                         + " cannot yield for the generator around it); move the yield into"
                                         + " the @Generator method, or make this method a @Generator and call"
@@ -188,6 +211,22 @@ public final class ClassInstrumenter {
                     }
                 }
             };
+        }
+
+        @Override
+        public void visitEnd() {
+            // A lambda method of this class that is not synthetic is a method reference's target.
+            lambdaBodies.retainAll(synthetic);
+            for (Map.Entry<String, List<String>> e : yieldsOutsideGenerators.entrySet()) {
+                if (!lambdaBodies.contains(e.getKey())) {
+                    strayYields.addAll(e.getValue());
+                }
+            }
+            strayYields.addAll(genBodyProblems);
+        }
+
+        boolean rewrites(String method) {
+            return generators.contains(method) || lambdaBodies.contains(method);
         }
     }
 
@@ -217,25 +256,25 @@ public final class ClassInstrumenter {
         @Override
         public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                 String[] exceptions) {
-            if (!survey.generators.contains(name + descriptor)) {
+            if (!survey.rewrites(name + descriptor)) {
                 return super.visitMethod(access, name, descriptor, signature, exceptions);
             }
             return new MethodNode(Names.ASM_API, access, name, descriptor, signature, exceptions) {
                 @Override
                 public void visitEnd() {
-                    rewriteGenerator(this);
+                    rewriteGenerator(this, survey.lambdaBodies.contains(name + descriptor));
                 }
             };
         }
 
-        private void rewriteGenerator(MethodNode original) {
+        private void rewriteGenerator(MethodNode original, boolean lambda) {
             MethodNode factory = withoutCode(original);
             boolean isStatic = (original.access & Opcodes.ACC_STATIC) != 0;
             int line = GeneratorMethodRewriter.firstLine(original);
             String frameClass = frameClassName(original.name);
             GeneratorMethodRewriter.Rewritten rewritten;
             try {
-                rewritten = GeneratorMethodRewriter.rewrite(facts, original, frameClass, hierarchy);
+                rewritten = GeneratorMethodRewriter.rewrite(facts, original, frameClass, hierarchy, lambda);
             } catch (InstrumentationException e) {
                 problems.add(e.getMessage());
                 if ((original.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
@@ -251,7 +290,7 @@ public final class ClassInstrumenter {
             factory.accept(new CodeAtEnd(cv.visitMethod(factory.access, factory.name, factory.desc,
                     factory.signature, factory.exceptions.toArray(new String[0])),
                     mv -> FactoryEmitter.emit(mv, facts.name(), frameClass, factory.desc, isStatic,
-                            rewritten.frameClassBytes(), line)));
+                            rewritten.frameClassBytes(), line, lambda)));
             rewritten.body().accept(cv);
         }
 

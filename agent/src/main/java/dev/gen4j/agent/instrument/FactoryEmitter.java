@@ -22,8 +22,12 @@ final class FactoryEmitter {
     private FactoryEmitter() {
     }
 
+    /**
+     * @param lambda whether the method is a generator lambda's: it returns nothing, and hands the
+     *     frame to Gen.generate instead ({@code GenProtocol.lambdaCreated(frame)})
+     */
     static void emit(MethodVisitor mv, String host, String frameClass, String descriptor, boolean isStatic,
-            byte[] frameClassBytes, int line) {
+            byte[] frameClassBytes, int line, boolean lambda) {
         mv.visitCode();
         Label start = new Label();
         mv.visitLabel(start);
@@ -44,7 +48,13 @@ final class FactoryEmitter {
         String indyDesc = ctor.substring(0, ctor.indexOf(')') + 1) + Names.GEN_DESC;
         mv.visitInvokeDynamicInsn(simpleName(frameClass), indyDesc, LINK_FRAME, latin1(frameClassBytes));
         // Stack: Gen
-        mv.visitInsn(Opcodes.ARETURN);
+        if (lambda) {
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, Names.PROTOCOL, Names.LAMBDA_CREATED, Names.LAMBDA_CREATED_DESC,
+                    false);
+            mv.visitInsn(Opcodes.RETURN);
+        } else {
+            mv.visitInsn(Opcodes.ARETURN);
+        }
         mv.visitMaxs(0, 0);
     }
 

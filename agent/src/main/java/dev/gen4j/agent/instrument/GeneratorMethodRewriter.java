@@ -14,7 +14,7 @@ import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 
 /**
- * The rewrite of one {@code @Generator} method, step by step: check it can work, move object
+ * The rewrite of one {@code @Generator} method (or generator lambda), step by step: check it can work, move object
  * creations out of the way of yields, analyze, lay out the frame, rewrite the body, write the
  * frame class. The caller writes the factory that replaces the original method.
  */
@@ -30,11 +30,11 @@ final class GeneratorMethodRewriter {
      * @param method the original method; its code becomes the body's (the node is consumed)
      * @param frameClass internal name for the method's frame class
      */
-    static Rewritten rewrite(ClassFacts host, MethodNode method, String frameClass, ClassHierarchy hierarchy)
-            throws InstrumentationException {
+    static Rewritten rewrite(ClassFacts host, MethodNode method, String frameClass, ClassHierarchy hierarchy,
+            boolean lambda) throws InstrumentationException {
         ErrorSite errors = new ErrorSite(host.name(), method.name, method.desc, host.sourceFile(), firstLine(method));
         boolean isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
-        check(method, errors);
+        check(method, errors, lambda);
 
         ConstructorHoister.hoist(method, errors);
         MethodAnalysis analysis;
@@ -67,9 +67,9 @@ final class GeneratorMethodRewriter {
         return new Rewritten(method, frameClass, frameBytes);
     }
 
-    private static void check(MethodNode method, ErrorSite errors) throws InstrumentationException {
+    private static void check(MethodNode method, ErrorSite errors, boolean lambda) throws InstrumentationException {
         Type returnType = Type.getReturnType(method.desc);
-        if (!returnType.getDescriptor().equals(Names.GEN_DESC)) {
+        if (!lambda && !returnType.getDescriptor().equals(Names.GEN_DESC)) {
             throw errors.atMethod("its return type is " + returnType.getClassName()
                     + "; a @Generator method must be declared to return dev.gen4j.Gen<T>");
         }

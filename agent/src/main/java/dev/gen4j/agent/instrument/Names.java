@@ -25,6 +25,13 @@ public final class Names {
     public static final int PROTOCOL_VERSION = 3;
 
     public static final String GEN = "dev/gen4j/Gen";
+    /** A generator lambda is a lambda of this type passed to Gen.generate. */
+    public static final String GEN_BODY = "dev/gen4j/GenBody";
+    public static final String GEN_BODY_DESC = "L" + GEN_BODY + ";";
+    public static final String LAMBDA_METAFACTORY = "java/lang/invoke/LambdaMetafactory";
+    /** What a rewritten generator lambda calls, in place of its code, with the frame it created. */
+    public static final String LAMBDA_CREATED = "lambdaCreated";
+    public static final String LAMBDA_CREATED_DESC = "(Ldev/gen4j/Gen;)V";
     public static final String GEN_DESC = "L" + GEN + ";";
 
     public static final String YIELD = "dev/gen4j/Yield";

@@ -34,6 +34,14 @@ class AnnotationScanTest {
     }
 
     @Test
+    void aClassThatMentionsGenBodyMayHoldGeneratorLambdas() {
+        byte[] lambdas = ("xxLdev/gen4j/Gen;yyLdev/gen4j/GenBody;").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertTrue(AnnotationScan.mayContainGenerators(lambdas));
+        byte[] genOnly = ("xxLdev/gen4j/Gen;yyLdev/gen4j/GenBod").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertFalse(AnnotationScan.mayContainGenerators(genOnly));
+    }
+
+    @Test
     void findsTheNeedleAnywhere() {
         byte[] needle = {1, 2, 3};
         assertTrue(AnnotationScan.indexOf(new byte[] {1, 2, 3}, needle) == 0);
