@@ -105,6 +105,20 @@ final class AsyncRun<R> implements BiConsumer<Object, Throwable>, Runnable {
                 finishWithResult();
                 return;
             }
+            if (yielded != null && yielded.getClass() == CompletableFuture.class
+                    && ((CompletableFuture<?>) yielded).isDone()
+                    && !((CompletableFuture<?>) yielded).isCompletedExceptionally()) {
+                // The common case of a future already complete, with no callback and no state
+                // change. Only the class itself: subclasses may refuse these calls (MinimalStage).
+                CompletableFuture<?> f = (CompletableFuture<?>) yielded;
+                v = f.getNow(null);
+                t = null;
+                if (resumeOn != null && !onResumeOn) {
+                    dispatch(v, t);
+                    return;
+                }
+                continue;
+            }
             if (!STATE.compareAndSet(this, RUNNING, SUSPENDING)) {
                 close();     // only CLOSE can have changed the state
                 return;

@@ -100,6 +100,17 @@ class AsyncTest {
         return Gen.done(sum);
     }
 
+    /** Stages already complete that are not plain CompletableFutures: they answer by callback only. */
+    @Generator
+    static Gen<Object> countCompletedStages(int n) {
+        long sum = 0;
+        for (int i = 0; i < n; i++) {
+            int v = Yield.now(CompletableFuture.completedStage(i));
+            sum += v;
+        }
+        return Gen.done(sum);
+    }
+
     @Test
     void aMillionFuturesAlreadyCompleteInARowTakeNoStack() {
         int n = 1_000_000;
@@ -107,11 +118,18 @@ class AsyncTest {
     }
 
     @Test
-    void aMillionFuturesAlreadyCompleteTakeNoStackOnTheExecutorEither() {
+    void aMillionStagesCompleteBeforeTheirCallbackIsRegisteredTakeNoStack() {
+        int n = 1_000_000;
+        assertEquals((long) n * (n - 1) / 2, Async.<Long>run(countCompletedStages(n)).join());
+    }
+
+    @Test
+    void aMillionStagesAlreadyCompleteTakeNoStackOnTheExecutorEither() {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             int n = 1_000_000;
             assertEquals((long) n * (n - 1) / 2, Async.<Long>run(countCompleted(n), pool).join());
+            assertEquals((long) n * (n - 1) / 2, Async.<Long>run(countCompletedStages(n), pool).join());
         } finally {
             pool.shutdown();
         }
