@@ -125,8 +125,17 @@ final class AsyncRun<R> implements BiConsumer<Object, Throwable>, Runnable {
             }
             v = null;
             t = null;
-            if (!await(yielded)) {
-                t = notAFuture(yielded);
+            boolean waiting;
+            try {
+                waiting = await(yielded);
+            } catch (RuntimeException refused) {
+                waiting = false;     // a stage that takes no callback: its failure is thrown in
+                t = refused;
+            }
+            if (!waiting) {
+                if (t == null) {
+                    t = notAFuture(yielded);
+                }
                 if (!STATE.compareAndSet(this, SUSPENDING, RUNNING)) {
                     close();
                     return;
@@ -322,7 +331,12 @@ final class AsyncRun<R> implements BiConsumer<Object, Throwable>, Runnable {
             what = "the generator " + other.name();
             fix = "to run it inside this one, use Yield.from(gen) instead of Yield.now(gen)";
         } else {
-            String text = String.valueOf(yielded);
+            String text;
+            try {
+                text = String.valueOf(yielded);
+            } catch (RuntimeException e) {
+                text = "its toString() threw " + e;
+            }
             what = "a " + yielded.getClass().getName() + " ("
                     + (text.length() > 80 ? text.substring(0, 77) + "..." : text) + ")";
             fix = "an async function yields only the CompletionStage or Future it waits for: Yield.now(future)";

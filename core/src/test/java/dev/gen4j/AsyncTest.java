@@ -22,6 +22,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -300,6 +302,18 @@ class AsyncTest {
         assertEquals(List.of("finally"), log);
     }
 
+    @Test
+    void aStageThatRefusesTheCallbackHasItsExceptionThrownIn() {
+        CompletableFuture<String> refusing = new CompletableFuture<>() {
+            @Override
+            public CompletableFuture<String> whenComplete(java.util.function.BiConsumer<? super String, ? super Throwable> action) {
+                throw new UnsupportedOperationException("no callbacks here");
+            }
+        };
+        assertEquals("finished", Async.run(catching(refusing, log)).join());
+        assertEquals(List.of("caught UnsupportedOperationException no callbacks here"), log);
+    }
+
     /** FutureTask is a Future without callbacks: a waiter thread blocks in get() for it. */
     @Test
     void aPlainFutureCompletedOnAnotherThreadResumesTheGenerator() {
@@ -499,6 +513,80 @@ class AsyncTest {
             assertEquals(List.of("GeneratorExit on resume-on", "finally"), log);
         } finally {
             resumeOn.shutdownNow();
+        }
+    }
+
+    /** Counts the steps that found another step of the same generator running. */
+    @Generator
+    static Gen<Object> guardedSum(List<CompletableFuture<Integer>> futures, AtomicBoolean running,
+                                  AtomicInteger overlaps, AtomicInteger finallies) {
+        try {
+            int sum = 0;
+            for (CompletableFuture<Integer> f : futures) {
+                int v = Yield.now(f);
+                if (!running.compareAndSet(false, true)) {
+                    overlaps.incrementAndGet();
+                }
+                sum += v;
+                running.set(false);
+            }
+            return Gen.done(sum);
+        } finally {
+            finallies.incrementAndGet();
+        }
+    }
+
+    @Test
+    void cancellationsRacingWithCompletionsCloseEachGeneratorOnceAndNeverWhileItRuns() throws InterruptedException {
+        int functions = 2000;
+        AtomicInteger overlaps = new AtomicInteger();
+        AtomicInteger finallies = new AtomicInteger();
+        List<CompletableFuture<Integer>> futures = new ArrayList<>();
+        List<CompletableFuture<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < functions; i++) {
+            List<CompletableFuture<Integer>> mine = List.of(new CompletableFuture<>(), new CompletableFuture<>(),
+                    new CompletableFuture<>());
+            futures.addAll(mine);
+            results.add(Async.run(guardedSum(mine, new AtomicBoolean(), overlaps, finallies)));
+        }
+        CountDownLatch go = new CountDownLatch(1);
+        List<Throwable> escaped = Collections.synchronizedList(new ArrayList<>());
+        Runnable completing = () -> {
+            awaitQuietly(go);
+            for (int k = 0; k < futures.size(); k++) {
+                futures.get(k).complete(k);
+            }
+        };
+        Runnable cancelling = () -> {
+            awaitQuietly(go);
+            for (CompletableFuture<Integer> r : results) {
+                r.cancel(true);
+            }
+        };
+        Thread.UncaughtExceptionHandler record = (t, e) -> escaped.add(e);
+        Thread completer = new Thread(completing, "completer");
+        Thread canceller = new Thread(cancelling, "canceller");
+        completer.setUncaughtExceptionHandler(record);
+        canceller.setUncaughtExceptionHandler(record);
+        completer.start();
+        canceller.start();
+        go.countDown();
+        completer.join();
+        canceller.join();
+        assertEquals(List.of(), escaped);
+        assertEquals(0, overlaps.get());
+        assertEquals(functions, finallies.get());
+        for (int i = 0; i < functions; i++) {
+            CompletableFuture<Integer> r = results.get(i);
+            assertTrue(r.isCancelled() || r.join() == 9 * i + 3, "function " + i);
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
         }
     }
 
