@@ -28,8 +28,7 @@ import java.util.concurrent.Future;
  * {@code ExecutionException}: an {@code IOException} of the future reaches the body as that
  * {@code IOException} (catch it as {@code Exception}: {@code Yield.now} declares none, so javac
  * refuses {@code catch (IOException e)} around it). It runs on the thread that completed the
- * future, or, with
- * {@link #run(Gen, Executor)}, on the executor. The returned future completes with the
+ * future, or, with {@link #run(Gen, Executor)}, on the executor. The returned future completes with the
  * generator's result ({@code Gen.done(value)}), or exceptionally with the very exception that
  * escaped the generator. Helper generators that yield futures are called with
  * {@code Yield.from(helper(...))}.
@@ -42,8 +41,10 @@ import java.util.concurrent.Future;
  * <li>a plain {@link Future} (a {@code FutureTask}, or what an {@code ExecutorService} returns):
  *     one that is done resumes at once; for one that is not, a plain {@code Future} has no way
  *     to say when it completes, so a daemon thread ({@code gen4j-async-future-wait-N}, from a
- *     shared cached pool) blocks in {@link Future#get()} until it does. That thread, one per
- *     plain future pending, is the cost; prefer a {@code CompletionStage} where there is one.
+ *     shared cached pool) blocks in {@link Future#get()} until it does, and then resumes the
+ *     generator (or hands it to the executor). That thread, one per plain future pending, is the
+ *     cost; it is released if the generator is closed meanwhile. Prefer a
+ *     {@code CompletionStage} where there is one.
  * <li>anything else (a {@code Gen} by mistake for {@code Yield.from}, null from a bare
  *     {@code Yield.now()}, ...): an {@link IllegalArgumentException} naming what was yielded is
  *     thrown into the generator at that yield.
