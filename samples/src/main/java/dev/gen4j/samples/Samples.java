@@ -7,6 +7,7 @@ import dev.gen4j.samples.coroutines.GrepClose;
 import dev.gen4j.samples.countdown.Countdown;
 import dev.gen4j.samples.echo.EchoServer;
 import dev.gen4j.samples.evaluator.Eval;
+import dev.gen4j.samples.futures.AsyncFutures;
 import dev.gen4j.samples.futures.Futures;
 import dev.gen4j.samples.generators.Bogus;
 import dev.gen4j.samples.generators.Follow;
@@ -38,7 +39,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         subcommands = {Countdown.class, Multitask.class, EchoServer.class,
             Follow.class, LogSim.class, GrepClose.class, Bogus.class, Broadcast.class, Buses.class,
             CoThread.class, CoProcess.class, ContextManagers.class, Actors.class, Eval.class,
-            Pyos.class, SockEcho.class, Futures.class,
+            Pyos.class, SockEcho.class, Futures.class, AsyncFutures.class,
             CommandLine.HelpCommand.class})
 public final class Samples implements Callable<Integer> {
     static final int FAILED = 1;

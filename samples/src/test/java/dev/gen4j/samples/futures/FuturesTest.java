@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Timeout;
  * the futures themselves).
  */
 @Timeout(120)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FuturesTest {
     /** As make_expected.py runs futures.py: compute_fibs(25), and compute_fibs(5) when tracing. */
     private static final int TRACE = 5;
@@ -29,12 +31,17 @@ class FuturesTest {
     private static final Pattern JAVA_THREAD = Pattern.compile("Thread\\[(?:#\\d+,)?([^,\\]]+)[^\\]]*\\]");
     private static final Pattern TIME = Pattern.compile("\\d+\\.\\d\\ds");
 
-    private static Map<String, String> python;
-    private static Map<String, String> java;
+    private Map<String, String> python;
+    private Map<String, String> java;
+
+    /** The command that runs futures.py's program. */
+    Object command() {
+        return new Futures();
+    }
 
     @BeforeAll
-    static void runBoth() {
-        CommandRun run = CommandRun.run(new Futures(), "--delay-ms", "10", "--fibs", "25", "--trace", String.valueOf(TRACE));
+    void runBoth() {
+        CommandRun run = CommandRun.run(command(), "--delay-ms", "10", "--fibs", "25", "--trace", String.valueOf(TRACE));
         assertEquals(0, run.exitCode(), run.err());
         java = sections(run.out());
         python = sections(Expected.output("futures.txt"));

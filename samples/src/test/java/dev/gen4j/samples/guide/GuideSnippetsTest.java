@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gen4j.Async;
 import dev.gen4j.Gen;
 import dev.gen4j.Generator;
 import dev.gen4j.Yield;
@@ -14,6 +15,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -131,5 +134,34 @@ class GuideSnippetsTest {
         }
         // pyos would run foo first: "I'm foo 2" would come before "Waiting for child".
         assertEquals("Waiting for child\n" + "I'm foo 2\n".repeat(5) + "Child done\n", text.toString());
+    }
+
+    // ---- 13. Async functions ----------------------------------------------------------------
+
+    static CompletableFuture<Integer> fetch(int x) {
+        return CompletableFuture.supplyAsync(() -> x, CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS));
+    }
+
+    @Generator
+    static Gen<Object> add(int x, int y) {
+        int a = Yield.now(fetch(x));              // await: resumes when the future completes
+        int b = Yield.now(fetch(y));
+        return Gen.done(a + b);
+    }
+
+    /** The guide's main(out); this class has a main already. */
+    @Generator
+    static Gen<Object> asyncMain(PrintWriter out) {
+        int total = Yield.from(add(2, 3));        // await another async function: Yield.from
+        out.println("Got: " + total);
+        return Gen.done();
+    }
+
+    @Test
+    void anAsyncFunctionAwaitsAnotherAndPrintsTheSum() {
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text, true);
+        Async.run(asyncMain(out)).join();         // asyncio.run(main())
+        assertEquals("Got: 5\n", text.toString());
     }
 }

@@ -1,0 +1,257 @@
+package dev.gen4j.samples.futures;
+
+import static dev.gen4j.samples.futures.Await.await;
+
+import dev.gen4j.Async;
+import dev.gen4j.Gen;
+import dev.gen4j.Generator;
+import dev.gen4j.Yield;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The seed's inlined futures ("Generators: The Final Frontier", parts 4 and 5) once more, with
+ * gen4j's {@link Async#run} in the place of the hand-written {@code Task} that the
+ * {@code futures} command carries ({@link InlineTask}): {@code Task(gen).step()} is
+ * {@code Async.run(gen)}, {@code t.result()} is {@code join()}. Same examples, same order, same
+ * output as futures.py.
+ *
+ * <p>One difference shows: {@code Async.run} takes a future's value at a plain
+ * {@code Yield.now(future)} whether or not it is already complete, so {@code compute_fibs}
+ * needs no "iterable future"; the {@code yield from} a future example keeps {@link Await} to
+ * show that it still works. The last example, {@code run_inline_thread}, has no task in the seed
+ * either: it blocks on each future in a thread of its own ({@link InlineThread}).
+ */
+@Command(name = "async", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Inlined futures with Async.run: generators yield futures and resume when they complete.",
+            "Seed: futures.py, the same program as the futures command, with Async.run for the Task class."})
+public final class AsyncFutures implements Callable<Integer> {
+    @Option(names = "--delay-ms", paramLabel = "MS", defaultValue = "1000",
+            description = "How long func() and after() wait, in milliseconds (default: ${DEFAULT-VALUE}).")
+    long delayMs;
+
+    @Option(names = "--fibs", paramLabel = "N", defaultValue = "34",
+            description = "compute_fibs(N) for the timings (default: ${DEFAULT-VALUE}, the seed's).")
+    int fibs;
+
+    @Option(names = "--trace", paramLabel = "N", defaultValue = "5",
+            description = "compute_fibs(N) for the examples that print threads (default: ${DEFAULT-VALUE}).")
+    int trace;
+
+    @Spec
+    CommandSpec spec;
+
+    private PrintWriter out;
+    /** The seed's {@code ThreadPoolExecutor(max_workers=8)}, for func(). */
+    private Pool pool;
+    /** The seed's {@code ProcessPoolExecutor(4)}: Java threads compute in parallel. */
+    private Pool fibPool;
+
+    /** Some function. Nothing too interesting. */
+    int func(int x, int y) throws InterruptedException {
+        Thread.sleep(delayMs);
+        // Python fails on 2 + 'Hello' when it runs; Java refuses that at compile time: overflow instead.
+        return Math.addExact(x, y);
+    }
+
+    CompletableFuture<Void> sleep(Duration delay) {
+        return pool.submit(() -> {
+            Thread.sleep(delay.toMillis());
+            return null;
+        });
+    }
+
+    // ---- Async functions -----------------------------------------------------------------
+
+    @Generator
+    Gen<Void> doFunc(int x, int y) {
+        int result = Yield.now(pool.submit(() -> func(x, y)));
+        out.println("Got: " + result);
+        return Gen.done();
+    }
+
+    @Generator
+    Gen<Void> doMany(int n) {
+        while (n > 0) {
+            int k = n;
+            int result = Yield.now(pool.submit(() -> func(k, k)));
+            out.println("Got: " + result);
+            n -= 1;
+        }
+        return Gen.done();
+    }
+
+    @Generator
+    Gen<Void> doFuncCatching(int x, int y) {
+        try {
+            Integer result = Yield.now(pool.submit(() -> func(x, y)));
+            out.println("Got: " + result);
+        } catch (Exception e) {
+            out.println("Failed: " + e);
+        }
+        return Gen.done();
+    }
+
+    @Generator
+    Gen<Integer> doFuncReturning(int x, int y) {
+        int result = Yield.now(pool.submit(() -> func(x, y)));
+        return Gen.done(result);
+    }
+
+    // ---- after(delay, gen): four attempts -------------------------------------------------
+
+    /** Iterates {@code gen} by hand: its futures get through, their results do not. */
+    @Generator
+    Gen<Object> afterIterating(Duration delay, Gen<?> gen) {
+        Yield.now(sleep(delay));
+        for (Object f : gen) {
+            Yield.now(f);
+        }
+        return Gen.done();
+    }
+
+    @Generator
+    Gen<Object> afterSending(Duration delay, Gen<?> gen) {
+        Yield.now(sleep(delay));
+        Object result = null;
+        while (true) {
+            Object f = gen.send(result);
+            if (gen.isDone()) {
+                break;
+            }
+            result = Yield.now(f);
+        }
+        return Gen.done();
+    }
+
+    @Generator
+    Gen<Object> afterYieldFrom(Duration delay, Gen<?> gen) {
+        Yield.now(sleep(delay));
+        Yield.from(gen);
+        return Gen.done();
+    }
+
+    @Generator
+    Gen<Object> afterAwaiting(Duration delay, Gen<?> gen) {
+        Yield.from(await(sleep(delay)));
+        Yield.from(gen);
+        return Gen.done();
+    }
+
+    // ---- compute_fibs over a pool ---------------------------------------------------------
+
+    @Generator
+    Gen<List<Integer>> computeFibs(int n) {
+        List<Integer> result = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int k = i;
+            int val = Yield.now(fibPool.submit(() -> Futures.fib(k)));
+            result.add(val);
+        }
+        return Gen.done(result);
+    }
+
+    @Generator
+    Gen<List<Integer>> computeFibsTraced(int n) {
+        List<Integer> result = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.println(Thread.currentThread());
+            int k = i;
+            int val = Yield.now(fibPool.submit(() -> Futures.fib(k)));
+            result.add(val);
+        }
+        return Gen.done(result);
+    }
+
+    // ---- The program ----------------------------------------------------------------------
+
+    @Override
+    public Integer call() throws Exception {
+        checkOptions();
+        out = spec.commandLine().getOut();
+        Duration delay = Duration.ofMillis(delayMs);
+        try (Pool threads = new Pool(8, "pool"); Pool fibThreads = new Pool(4, "fib-pool");
+                Pool tpool = new Pool(8, "tpool")) {
+            pool = threads;
+            fibPool = fibThreads;
+
+            heading("Inlined future");
+            Async.run(doFunc(2, 3)).join();
+
+            heading("Multiple yields");
+            Async.run(doMany(5)).join();
+
+            heading("Error");
+            Async.run(doFuncCatching(2, Integer.MAX_VALUE)).join();
+
+            heading("after(): iterating gen by hand");
+            Async.run(afterIterating(delay, doFuncCatching(2, 3))).join();
+            heading("after(): sending into gen by hand");
+            Async.run(afterSending(delay, doFuncCatching(2, 3))).join();
+            heading("after(): yield from gen");
+            Async.run(afterYieldFrom(delay, doFuncCatching(2, 3))).join();
+            heading("after(): yield from a future");
+            Async.run(afterAwaiting(delay, doFuncCatching(2, 3))).join();
+
+            heading("Tasks as futures");
+            CompletableFuture<Integer> t = Async.run(doFuncReturning(2, 3));
+            out.println("Got: " + t.join());
+            int result = Async.<Integer>run(doFuncReturning(2, 3)).join();
+            out.println("Got: " + result);
+            CompletableFuture<Integer> t1 = Async.run(doFuncReturning(2, 3));
+            CompletableFuture<Integer> t2 = Async.run(doFuncReturning(4, 5));
+            out.println("Got: " + t1.join() + " " + t2.join());
+
+            heading("compute_fibs() over a process pool");
+            out.println(Async.<List<Integer>>run(computeFibs(fibs)).join());
+            long start = System.nanoTime();
+            Async.run(computeFibs(fibs)).join();
+            Async.run(computeFibs(fibs)).join();
+            out.println("Sequential: " + secondsSince(start));
+            start = System.nanoTime();
+            CompletableFuture<List<Integer>> f1 = Async.run(computeFibs(fibs));
+            CompletableFuture<List<Integer>> f2 = Async.run(computeFibs(fibs));
+            CompletableFuture.allOf(f1, f2).join();
+            out.println("Parallel: " + secondsSince(start));
+
+            heading("Execution model");
+            f1 = Async.run(computeFibsTraced(trace));
+            f2 = Async.run(computeFibsTraced(trace));
+            CompletableFuture.allOf(f1, f2).join();
+
+            heading("Inlined thread execution");
+            CompletableFuture<List<Integer>> r1 = tpool.submit(() -> InlineThread.run(computeFibsTraced(trace)));
+            CompletableFuture<List<Integer>> r2 = tpool.submit(() -> InlineThread.run(computeFibsTraced(trace)));
+            out.println("Got: " + r1.join() + " " + r2.join());
+        }
+        out.flush();
+        return 0;
+    }
+
+    private void heading(String title) {
+        out.println("== " + title);
+    }
+
+    private static String secondsSince(long start) {
+        return String.format(Locale.ROOT, "%.2fs", (System.nanoTime() - start) / 1e9);
+    }
+
+    private void checkOptions() {
+        if (delayMs < 0) {
+            throw new ParameterException(spec.commandLine(), "--delay-ms must be 0 or more, not " + delayMs);
+        }
+        if (fibs < 0 || fibs > 46 || trace < 0 || trace > 46) {
+            throw new ParameterException(spec.commandLine(), "--fibs and --trace must be between 0 and 46");
+        }
+    }
+}
