@@ -61,7 +61,8 @@ final class GeneratorMethodRewriter {
         turnIntoBody(method, originalDesc, host.isInterface(), !sites.isEmpty());
 
         byte[] frameBytes = FrameClassEmitter.emit(host.frameVersion(), host.name(), host.isInterface(), frameClass,
-                method.name, originalDesc, isStatic, entry, layout.fields(), host.sourceFile());
+                method.name, originalDesc, isStatic, entry, layout.fields(), host.sourceFile(),
+                sites.stream().mapToInt(YieldSite::line).toArray());
         return new Rewritten(method, frameClass, frameBytes);
     }
 
