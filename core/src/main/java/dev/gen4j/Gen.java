@@ -333,6 +333,32 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
             }
             return run(this, r, null, null, null);
         }
+        return resumeDelegated();
+    }
+
+    /**
+     * next() and hasNext() on a generator suspended in Yield.from whose hint to the innermost
+     * generator still holds: resumes that one at once; everything else goes through
+     * {@link #advance}.
+     */
+    private Object resumeDelegated() {
+        Gen<?> t = top;
+        if (mode == SUSPENDED && t != null && t.owner == this && t.sub == null && t.mode == SUSPENDED) {
+            mode = RUNNING;
+            t.mode = RUNNING;
+            Object r;
+            try {
+                r = t.resume();
+            } catch (Throwable failure) {
+                return run(t, RESUME_FAILED, null, failure, null);
+            }
+            if (t.mode == RUNNING) {
+                t.mode = SUSPENDED;
+                mode = SUSPENDED;
+                return r;
+            }
+            return run(t, r, null, null, null);
+        }
         return advance(null, null);
     }
 
@@ -443,6 +469,8 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
 
     /** For {@link #run}: g has still to be resumed. */
     private static final Object RESUME = new Object();
+    /** For {@link #run}: g's resume() has just thrown {@code thrown}. */
+    private static final Object RESUME_FAILED = new Object();
 
     /**
      * The trampoline. Resumes g, a generator of this one's chain (unless {@code r} is not
@@ -464,6 +492,7 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
         int tracedAt = -1;
         int frames = 0;
         for (;;) {
+            Throwable failure = null;
             if (r == RESUME) {
                 if (thrown == null) {
                     g.value = sent;
@@ -474,25 +503,32 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
                 }
                 try {
                     r = g.resume();
-                } catch (Throwable failure) {
-                    g.finish(FAILED, failure);
-                    if (g == this) {
-                        throw failure;
-                    }
-                    Gen<?> p = pop(g);
-                    if (closing == g) {
-                        closing = p;
-                    }
-                    if (frames < MAX_DELEGATION_FRAMES) {
-                        tracedAt = traceThrough(failure, g, p, failure == traced ? tracedAt : -1);
-                        traced = failure;
-                        frames++;
-                    }
-                    g = p;
-                    sent = null;
-                    thrown = failure;
-                    continue;
+                } catch (Throwable f) {
+                    failure = f;
                 }
+            } else if (r == RESUME_FAILED) {
+                failure = thrown;
+            }
+            if (failure != null) {
+                g.finish(FAILED, failure);
+                if (g == this) {
+                    top = null;
+                    throw GenProtocol.sneaky(failure);
+                }
+                Gen<?> p = pop(g);
+                if (closing == g) {
+                    closing = p;
+                }
+                if (frames < MAX_DELEGATION_FRAMES) {
+                    tracedAt = traceThrough(failure, g, p, failure == traced ? tracedAt : -1);
+                    traced = failure;
+                    frames++;
+                }
+                g = p;
+                sent = null;
+                thrown = failure;
+                r = RESUME;
+                continue;
             }
             int m = g.mode;
             if ((m & (DELEGATING | RETURNED)) == 0) {
@@ -566,6 +602,7 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
             } catch (IllegalStateException notAResult) {
                 g.finish(FAILED, notAResult);
                 if (g == this) {
+                    top = null;
                     throw notAResult;
                 }
                 Gen<?> p = pop(g);
@@ -579,6 +616,7 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
             }
             g.finish(0, result);
             if (g == this) {
+                top = null;
                 return FINISHED;
             }
             Gen<?> p = pop(g);
@@ -595,10 +633,12 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
             g = p;
         }
     }
+
     /** Pops g off the chain: the generator that delegated to it is now the innermost. */
     private static Gen<?> pop(Gen<?> g) {
         Gen<?> p = g.caller;
         g.caller = null;
+        g.owner = null;
         p.sub = null;
         return p;
     }
