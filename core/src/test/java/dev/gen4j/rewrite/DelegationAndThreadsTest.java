@@ -193,6 +193,17 @@ class DelegationAndThreadsTest {
     }
 
     @Test
+    void aDelegateThatRanAheadByItselfHandsThatValueToItsDelegatorFirst() {
+        Gen<Long> shared = counter();
+        Gen<?> a = delegatesTo(cast(shared));
+        assertEquals(0L, a.next());
+        assertTrue(shared.hasNext());
+        assertEquals(1L, a.next());
+        assertEquals(2L, shared.next());
+        assertEquals(3L, a.next());
+    }
+
+    @Test
     void closingAGeneratorThatNeverStartedOrFinishedIsANoOp() {
         List<String> log = new ArrayList<>();
         Gen<String> g = top(log);

@@ -137,6 +137,50 @@ class Pep380Test {
         return e.getMessage().endsWith(python) ? python : e.getMessage();
     }
 
+    // ---- close_three_levels.py ----------------------------------------------------------
+
+    @Generator
+    Gen<String> threeLevelsInner() {
+        try {
+            Yield.now("inner 1");
+        } catch (GeneratorExit e) {
+            print("inner returns when closed");
+            return Gen.done("inner result");
+        }
+        return Gen.done();
+    }
+
+    @Generator
+    Gen<String> threeLevelsMiddle() {
+        try {
+            Yield.from(threeLevelsInner());
+        } finally {
+            print("middle finally yields");
+            Yield.now("middle in finally");
+        }
+        return Gen.done();
+    }
+
+    @Generator
+    Gen<String> threeLevelsOuter() {
+        try {
+            Yield.from(threeLevelsMiddle());
+        } catch (IllegalStateException e) {
+            print("outer caught at its yield from:", ignoredExitInPythonWords(e));
+        }
+        print("outer ends");
+        return Gen.done();
+    }
+
+    @Test
+    void closingAChainClosesEachLevelInTurnFromTheInnermost() {
+        Gen<String> g = threeLevelsOuter();
+        print(g.next());
+        g.close();
+        print("closed; outer finished:", yesNo(g.isDone()));
+        assertPrintsWhatPythonPrints("close_three_levels");
+    }
+
     // ---- direct_close.py ----------------------------------------------------------------
 
     @Generator
