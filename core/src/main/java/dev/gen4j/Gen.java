@@ -14,9 +14,11 @@ import java.util.stream.StreamSupport;
  * speaks Python's generator protocol: {@link #send}, {@link #raise}, {@link #close},
  * {@link #result}.
  *
- * <p>{@code Yield.from} chains are driven by this class, not by the Java stack: the generator
- * the caller holds keeps a pointer to the innermost active delegate and resumes it directly,
- * so delegation depth is bounded by the heap and resuming costs the same at any depth.
+ * <p>{@code Yield.from} chains are driven by this class, not by the Java stack: each generator
+ * knows the delegate it waits on, and the generator the caller holds keeps a pointer to the
+ * innermost one and resumes it directly, so delegation depth is bounded by the heap and
+ * resuming costs the same at any depth. A delegate may also be driven directly, or shared by
+ * generators that take turns (PEP 380): each carries on from the delegate's current state.
  *
  * <p>Not thread-safe: a generator may be resumed from different threads one after the other,
  * and re-entering one that is running throws {@code IllegalStateException}.
@@ -53,10 +55,22 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
      */
     Object value;
     int mode;
-    /** On the generator being driven: the innermost delegate of its Yield.from chain, or null. */
+    /** The delegate of the pending Yield.from (Python's {@code gi_yieldfrom}), or null. */
+    Gen<?> sub;
+    /**
+     * On a generator driven with a delegate: the innermost generator of its chain when the
+     * chain last suspended, so that resuming costs the same at any depth. A hint, trusted only
+     * while that generator's {@code owner} is this one (see {@link #innermost}).
+     */
     Gen<?> top;
-    /** On a delegate: the generator whose Yield.from it serves. */
+    /** The generator whose Yield.from this one serves, in the chain that last walked through it. */
     Gen<?> caller;
+    /**
+     * The generator whose chain last suspended with this one innermost. A delegate may also be
+     * driven directly or shared by several delegating generators: whoever runs it last owns it,
+     * and the others find their chain again from their own {@code sub}.
+     */
+    Gen<?> owner;
 
     /** For the classes instrumentation generates (and for hand-written generators). */
     protected Gen() {
@@ -79,6 +93,23 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
     /** The generator's name in messages: the {@code @Generator} method it runs. */
     protected String name() {
         return getClass().getName();
+    }
+
+    /**
+     * The source file of the {@code @Generator} method, for stack traces through
+     * {@code Yield.from}; null if unknown. Frame classes override it.
+     */
+    protected String sourceFile() {
+        return null;
+    }
+
+    /**
+     * The source line of the yield this generator is suspended at (its {@code Yield.from} while
+     * it delegates), or -1 if unknown. Frame classes override it; it is only called when an
+     * exception passes through the generator, never on a resume.
+     */
+    protected int suspendedLine() {
+        return -1;
     }
 
     // ---- Ending a generator -------------------------------------------------------------
@@ -221,7 +252,7 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
             return;
         }
         if (r != FINISHED) {
-            throw new IllegalStateException(name() + " ignored GeneratorExit: generator ignored GeneratorExit");
+            throw ignoredExit(this);
         }
     }
 
@@ -299,7 +330,7 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
      */
     @SuppressWarnings("unchecked")
     private Object resumeNext() {
-        if (mode == SUSPENDED && top == null) {
+        if (mode == SUSPENDED && sub == null) {
             mode = RUNNING;
             Object r;
             try {
@@ -312,7 +343,33 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
                 mode = SUSPENDED;
                 return r;
             }
-            return settle(r);
+            return run(this, r, null, null, null);
+        }
+        return resumeDelegated();
+    }
+
+    /**
+     * next() and hasNext() on a generator suspended in Yield.from whose hint to the innermost
+     * generator still holds: resumes that one at once; everything else goes through
+     * {@link #advance}.
+     */
+    private Object resumeDelegated() {
+        Gen<?> t = top;
+        if (mode == SUSPENDED && t != null && t.owner == this && t.sub == null && t.mode == SUSPENDED) {
+            mode = RUNNING;
+            t.mode = RUNNING;
+            Object r;
+            try {
+                r = t.resume();
+            } catch (Throwable failure) {
+                return run(t, RESUME_FAILED, null, failure, null);
+            }
+            if (t.mode == RUNNING) {
+                t.mode = SUSPENDED;
+                mode = SUSPENDED;
+                return r;
+            }
+            return run(t, r, null, null, null);
         }
         return advance(null, null);
     }
@@ -330,112 +387,327 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
         if (status == DONE) {
             return FINISHED;
         }
-        mode = RUNNING;
-        return settle(resumeInnermost(sent, thrown));
+        Gen<?> g = this;
+        if (sub != null) {
+            g = innermost(thrown != null);
+            if ((g.mode & BUFFERED) != 0) {
+                // A delegate ran ahead by itself (hasNext()): its value is the chain's next one.
+                if (sent != null) {
+                    throw new IllegalStateException("cannot send a value to " + name() + ": its delegate "
+                            + g.name() + " already ran ahead past its yield (hasNext()); call next() first");
+                }
+                Object v = g.takeBuffered();
+                top = g;
+                g.owner = this;
+                return v;
+            }
+            if (g.sub != null) {
+                // g's delegate was finished elsewhere: g's Yield.from returns null (or throws `thrown`).
+                g.sub = null;
+                sent = null;
+            }
+            mode = RUNNING;
+        }
+        return run(g, RESUME, sent, thrown, thrown instanceof GeneratorExit ? (GeneratorExit) thrown : null);
     }
 
     /**
-     * Resumes the innermost generator of the chain; when it throws, the exception is thrown into
-     * the generator that delegated to it, and so on outwards. Returns what resume() returned.
+     * The innermost generator of this one's chain: the hint {@code top} if no one else has run
+     * or changed it since this chain last suspended, else found by walking the delegates down.
+     * It has no delegate, or one that has finished, or it ran ahead (BUFFERED) by itself.
      */
-    private Object resumeInnermost(Object sent, Throwable thrown) {
+    private Gen<?> innermost(boolean raising) {
+        Gen<?> t = top;
+        if (t != null && t.owner == this && t.sub == null && t.mode == SUSPENDED) {
+            return t;
+        }
+        Gen<?> x = this;
         for (;;) {
-            Gen<?> g = top == null ? this : top;
-            if (thrown == null) {
-                g.value = sent;
-                g.mode = RUNNING;
-            } else {
-                g.value = thrown;
-                g.mode = RUNNING | THROWING;
+            Gen<?> s = x.sub;
+            if (s == null) {
+                return x;
             }
-            try {
-                return g.resume();
-            } catch (Throwable failure) {
-                g.finish(FAILED, failure);
-                if (g == this) {
-                    throw failure;
+            int sm = s.mode;
+            if ((sm & STATUS) == DONE) {
+                return x;
+            }
+            if ((sm & STATUS) == RUNNING) {
+                // Its chain is running (this generator was re-entered from inside it).
+                throw alreadyExecuting(this);
+            }
+            s.caller = x;
+            x = s;
+            if ((sm & BUFFERED) != 0) {
+                if (!raising) {
+                    return x;
                 }
-                unlink(g);
-                sent = null;
-                thrown = failure;
+                x.dropBuffered();
             }
         }
     }
 
     /**
-     * The innermost generator just returned {@code r} from resume(). If it yielded, that is the
-     * chain's value. If it asked to delegate, or returned, the chain changes and runs on.
-     * Returns the yielded value, or FINISHED when this generator ends.
+     * The innermost generator of d's chain, d about to be delegated to; null if some generator
+     * of it is running (delegating to it would re-enter it).
      */
-    private Object settle(Object r) {
+    private static Gen<?> innermostOf(Gen<?> d) {
+        if ((d.mode & BUFFERED) != 0 || d.sub == null) {
+            return d;
+        }
+        Gen<?> t = d.top;
+        if (t != null && t.owner == d && t.sub == null && t.mode == SUSPENDED) {
+            return t;
+        }
+        Gen<?> x = d;
         for (;;) {
-            Gen<?> g = top == null ? this : top;
+            Gen<?> s = x.sub;
+            if (s == null) {
+                return x;
+            }
+            int sm = s.mode;
+            if ((sm & STATUS) == DONE) {
+                return x;
+            }
+            if ((sm & STATUS) == RUNNING) {
+                return null;
+            }
+            s.caller = x;
+            x = s;
+            if ((sm & BUFFERED) != 0) {
+                return x;
+            }
+        }
+    }
+
+    /** For {@link #run}: g has still to be resumed. */
+    private static final Object RESUME = new Object();
+    /** For {@link #run}: g's resume() has just thrown {@code thrown}. */
+    private static final Object RESUME_FAILED = new Object();
+
+    /**
+     * The trampoline. Resumes g, a generator of this one's chain (unless {@code r} is not
+     * RESUME: then g's resume() just returned r), and follows what happens: a yield ends the
+     * run; a Yield.from pushes the delegate and resumes it; a delegate that returns hands its
+     * result to the generator that delegated to it, one that throws throws there (and the
+     * exception's stack trace gets that generator's Yield.from). Returns the yielded value, or
+     * FINISHED when this generator ends.
+     *
+     * <p>{@code exit} is the GeneratorExit thrown in by close() (or raise()); then
+     * {@code closing} is the generator whose way of ending decides what its caller gets, as in
+     * PEP 380: if it finishes, returning or not, the GeneratorExit; if it yields instead, it
+     * stays suspended where it is and its caller gets "ignored GeneratorExit" at its
+     * Yield.from; if it throws, that exception.
+     */
+    private Object run(Gen<?> g, Object r, Object sent, Throwable thrown, GeneratorExit exit) {
+        Gen<?> closing = exit != null ? g : null;
+        Throwable traced = null;
+        int tracedAt = -1;
+        int frames = 0;
+        for (;;) {
+            Throwable failure = null;
+            if (r == RESUME) {
+                if (thrown == null) {
+                    g.value = sent;
+                    g.mode = RUNNING;
+                } else {
+                    g.value = thrown;
+                    g.mode = RUNNING | THROWING;
+                }
+                try {
+                    r = g.resume();
+                } catch (Throwable f) {
+                    failure = f;
+                }
+            } else if (r == RESUME_FAILED) {
+                failure = thrown;
+            }
+            if (failure != null) {
+                g.finish(FAILED, failure);
+                if (g == this) {
+                    top = null;
+                    throw GenProtocol.sneaky(failure);
+                }
+                Gen<?> p = pop(g);
+                if (closing == g) {
+                    closing = p;
+                }
+                if (frames < MAX_DELEGATION_FRAMES) {
+                    tracedAt = traceThrough(failure, g, p, failure == traced ? tracedAt : -1);
+                    traced = failure;
+                    frames++;
+                }
+                g = p;
+                sent = null;
+                thrown = failure;
+                r = RESUME;
+                continue;
+            }
             int m = g.mode;
             if ((m & (DELEGATING | RETURNED)) == 0) {
                 g.mode = SUSPENDED;
+                if (closing != null && closing != this) {
+                    // `closing` ignored GeneratorExit: it keeps its own chain, suspended at this
+                    // yield, and the generator that delegated to it gets the error.
+                    Gen<?> f = closing;
+                    if (g != f) {
+                        f.top = g;
+                        g.owner = f;
+                    }
+                    Gen<?> p = pop(f);
+                    closing = p;
+                    g = p;
+                    sent = null;
+                    thrown = ignoredExit(f);
+                    r = RESUME;
+                    continue;
+                }
                 mode = SUSPENDED;
+                if (g != this) {
+                    top = g;
+                    g.owner = this;
+                }
                 return r;
             }
-            g.mode = g == this ? RUNNING : SUSPENDED;
             if ((m & DELEGATING) != 0) {
-                r = push(g, (Gen<?>) r);
+                // Yield.from(d) in g.
+                g.mode = RUNNING;
+                Gen<?> d = (Gen<?>) r;
+                r = RESUME;
+                sent = null;
+                thrown = null;
+                if (d == null) {
+                    thrown = new NullPointerException("Yield.from(null) in " + g.name());
+                    continue;
+                }
+                int dm = d.mode;
+                if ((dm & STATUS) == DONE) {
+                    // Gen.done(v) hands over v; a generator that has finished, nothing.
+                    sent = d instanceof Done ? d.value : null;
+                    continue;
+                }
+                Gen<?> x = (dm & STATUS) == RUNNING ? null : innermostOf(d);
+                if (x == null) {
+                    thrown = alreadyExecuting(d);
+                    continue;
+                }
+                g.sub = d;
+                d.caller = g;
+                if (g != this) {
+                    g.mode = SUSPENDED;
+                }
+                g = x;
+                if ((x.mode & BUFFERED) != 0) {
+                    // x already ran ahead to a value: that value is the chain's next one.
+                    r = x.takeBuffered();
+                } else if (x.sub != null) {
+                    // x's own delegate was finished elsewhere: x's Yield.from returns null.
+                    x.sub = null;
+                }
                 continue;
             }
+            // g returned r.
+            Object returned = r;
+            r = RESUME;
             Object result;
             try {
-                result = resultOf(g, r);
+                result = resultOf(g, returned);
             } catch (IllegalStateException notAResult) {
                 g.finish(FAILED, notAResult);
                 if (g == this) {
+                    top = null;
                     throw notAResult;
                 }
-                unlink(g);
-                r = resumeInnermost(null, notAResult);
+                Gen<?> p = pop(g);
+                if (closing == g) {
+                    closing = p;
+                }
+                g = p;
+                sent = null;
+                thrown = notAResult;
                 continue;
             }
             g.finish(0, result);
             if (g == this) {
+                top = null;
                 return FINISHED;
             }
-            // A delegate returned: its result is the value of the caller's Yield.from.
-            unlink(g);
-            r = resumeInnermost(result, null);
+            Gen<?> p = pop(g);
+            if (closing == g) {
+                // It finished when closed: its caller is closed next, even if it returned a value.
+                closing = p;
+                sent = null;
+                thrown = exit;
+            } else {
+                // A delegate returned: its result is the value of the caller's Yield.from.
+                sent = result;
+                thrown = null;
+            }
+            g = p;
         }
     }
+
+    /** Pops g off the chain: the generator that delegated to it is now the innermost. */
+    private static Gen<?> pop(Gen<?> g) {
+        Gen<?> p = g.caller;
+        g.caller = null;
+        g.owner = null;
+        p.sub = null;
+        return p;
+    }
+
+    private static IllegalStateException ignoredExit(Gen<?> g) {
+        return new IllegalStateException(g.name() + " ignored GeneratorExit: generator ignored GeneratorExit");
+    }
+
+    // ---- Stack traces through delegation ------------------------------------------------
+
+    /** At most this many Yield.from frames are added to one exception by one run of a chain. */
+    private static final int MAX_DELEGATION_FRAMES = 1024;
 
     /**
-     * {@code Yield.from(d)} in g: pushes d on the chain and resumes it (or, if d cannot be
-     * delegated to, throws into g). Returns what the resumed generator returned.
+     * {@code failure} left {@code from} and is thrown into {@code into} at its Yield.from: puts
+     * that Yield.from in its stack trace, after the frames it already passed through (those of
+     * {@code from}, and, at {@code after} if not negative, an earlier Yield.from), before those
+     * of the code driving the chain. Returns where it went, or -1 for a trace not kept.
      */
-    private Object push(Gen<?> g, Gen<?> d) {
-        if (d == null) {
-            return resumeInnermost(null, new NullPointerException("Yield.from(null) in " + g.name()));
+    private static int traceThrough(Throwable failure, Gen<?> from, Gen<?> into, int after) {
+        StackTraceElement[] trace = failure.getStackTrace();
+        if (trace.length == 0) {
+            return -1;
         }
-        int dm = d.mode;
-        if ((dm & STATUS) == DONE) {
-            return resumeInnermost((dm & FAILED) != 0 ? null : d.value, null);
-        }
-        if ((dm & STATUS) == RUNNING || d.caller != null || d == this) {
-            return resumeInnermost(null, alreadyExecuting(d));
-        }
-        d.caller = g;
-        top = d.top == null ? d : d.top;
-        d.top = null;
-        if ((dm & BUFFERED) != 0) {
-            // d already ran ahead to a value: that value is the chain's next one.
-            d.mode = dm & ~BUFFERED;
-            Object v = d.value;
-            d.value = null;
-            return v;
-        }
-        return resumeInnermost(null, null);
+        int at = after >= 0 && after < trace.length ? after + 1 : insertionPoint(trace, from);
+        StackTraceElement[] longer = new StackTraceElement[trace.length + 1];
+        System.arraycopy(trace, 0, longer, 0, at);
+        longer[at] = into.delegationFrame();
+        System.arraycopy(trace, at, longer, at + 1, trace.length - at);
+        failure.setStackTrace(longer);
+        return at;
     }
 
-    /** Pops g, the innermost, off the chain. */
-    private void unlink(Gen<?> g) {
-        Gen<?> c = g.caller;
-        g.caller = null;
-        top = c == this ? null : c;
+    /** Just below the frames of {@code from}'s body; else above the runtime's; else the top. */
+    private static int insertionPoint(StackTraceElement[] trace, Gen<?> from) {
+        String frameClass = from.getClass().getName();
+        for (int i = 0; i < trace.length; i++) {
+            if (trace[i].getClassName().equals(frameClass) && trace[i].getMethodName().equals("resume")) {
+                return i + 1;
+            }
+        }
+        String runtime = Gen.class.getName();
+        for (int i = 0; i < trace.length; i++) {
+            if (trace[i].getClassName().equals(runtime)) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /** This generator, suspended in Yield.from, as a stack frame: its method at that line. */
+    private StackTraceElement delegationFrame() {
+        String n = name();
+        int dot = n.lastIndexOf('.');
+        String declaringClass = dot > 0 ? n.substring(0, dot) : getClass().getName();
+        String method = dot > 0 ? n.substring(dot + 1) : n;
+        return new StackTraceElement(declaringClass, method, sourceFile(), suspendedLine());
     }
 
     private static Object resultOf(Gen<?> g, Object returned) {

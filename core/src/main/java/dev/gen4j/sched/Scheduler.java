@@ -298,7 +298,7 @@ public final class Scheduler implements AutoCloseable {
     }
 
     private static void report(Task task, Throwable failure) {
-        LOG.log(Level.ERROR, () -> "task " + task.id() + " failed: " + failure, failure);
+        LOG.log(Level.ERROR, () -> task + " failed: " + failure, failure);
     }
 
     // ---- System calls (see Sys) ---------------------------------------------------------

@@ -150,14 +150,57 @@ class DelegationAndThreadsTest {
         assertEquals(List.of(1, 2, 3), overList.stream().toList());
     }
 
+    @Generator
+    static Gen<Integer> delegatesToWhatItHolds(Gen<?>[] holder) {
+        return Gen.done(Yield.<Integer>from(holder[0]));
+    }
+
     @Test
-    void aGeneratorCannotBeDelegatedToTwice() {
-        Gen<Long> shared = counter();
-        Gen<Integer> a = delegatesTo(cast(shared));
-        a.next();
-        Gen<Integer> b = delegatesTo(cast(shared));
-        IllegalStateException e = assertThrows(IllegalStateException.class, b::next);
+    void aGeneratorCannotDelegateToItselfNorToTheGeneratorDelegatingToIt() {
+        Gen<?>[] holder = new Gen<?>[1];
+        Gen<Integer> self = delegatesToWhatItHolds(holder);
+        holder[0] = self;
+        IllegalStateException e = assertThrows(IllegalStateException.class, self::next);
         assertTrue(e.getMessage().startsWith("generator already executing"), e.getMessage());
+
+        Gen<?>[] outerHolder = new Gen<?>[1];
+        Gen<Integer> inner = delegatesToWhatItHolds(outerHolder);
+        Gen<Integer> outer = delegatesTo(inner);
+        outerHolder[0] = outer;
+        e = assertThrows(IllegalStateException.class, outer::next);
+        assertTrue(e.getMessage().startsWith("generator already executing"), e.getMessage());
+        assertTrue(inner.isDone());
+    }
+
+    @Generator
+    static Gen<Long> drivesWhileDelegatedTo(Gen<?>[] holder) {
+        Yield.now(0L);
+        holder[0].next();
+        return Gen.done();
+    }
+
+    @Test
+    void aDelegatorCannotBeDrivenFromInsideItsOwnChain() {
+        Gen<?>[] holder = new Gen<?>[1];
+        Gen<Long> inner = drivesWhileDelegatedTo(holder);
+        Gen<Integer> middle = delegatesTo(cast(inner));
+        Gen<Integer> outer = delegatesTo(middle);
+        holder[0] = middle;
+        Object first = ((Gen<?>) outer).next();
+        assertEquals(0L, first);
+        IllegalStateException e = assertThrows(IllegalStateException.class, outer::next);
+        assertTrue(e.getMessage().startsWith("generator already executing"), e.getMessage());
+    }
+
+    @Test
+    void aDelegateThatRanAheadByItselfHandsThatValueToItsDelegatorFirst() {
+        Gen<Long> shared = counter();
+        Gen<?> a = delegatesTo(cast(shared));
+        assertEquals(0L, a.next());
+        assertTrue(shared.hasNext());
+        assertEquals(1L, a.next());
+        assertEquals(2L, shared.next());
+        assertEquals(3L, a.next());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.gen4j.agent.instrument;
 import java.util.List;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Handle;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -40,10 +41,11 @@ final class FrameClassEmitter {
      * @param entry where the constructor puts each argument
      * @param fields every value field (name, descriptor)
      * @param sourceFile the host's source file, so stack traces stay readable
+     * @param yieldLines the source line of each yield site, the site of state k at index k - 1 (or -1)
      */
     static byte[] emit(int version, String host, boolean hostIsInterface, String frameClass, String method,
             String body, String descriptor, boolean isStatic, FrameLayout.Snapshot entry, List<String[]> fields,
-            String sourceFile) {
+            String sourceFile, int[] yieldLines) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         cw.visit(version, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC, frameClass, null,
                 Names.GEN, null);
@@ -61,6 +63,7 @@ final class FrameClassEmitter {
         constructor(cw, host, frameClass, descriptor, isStatic, entry);
         resume(cw, host, frameClass, body, descriptor, isStatic);
         name(cw, host, method);
+        yieldSites(cw, frameClass, sourceFile, yieldLines);
         cw.visitEnd();
         return cw.toByteArray();
     }
@@ -138,6 +141,53 @@ final class FrameClassEmitter {
         mv.visitCode();
         mv.visitLdcInsn(host.replace('/', '.') + "." + method);
         mv.visitInsn(Opcodes.ARETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    // ---- Where a suspended generator is, for stack traces through Yield.from ----------------
+
+    /**
+     * Overrides {@code Gen.sourceFile()} and {@code Gen.suspendedLine()}, which the runtime calls
+     * only when an exception passes through a generator suspended in {@code Yield.from}:
+     * <pre>
+     * protected String sourceFile() { return "Host.java"; }
+     * protected int suspendedLine() { switch (state) { case 1: return 12; ... default: return -1; } }
+     * </pre>
+     */
+    private static void yieldSites(ClassWriter cw, String frameClass, String sourceFile, int[] yieldLines) {
+        if (sourceFile != null) {
+            MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PROTECTED, "sourceFile", "()Ljava/lang/String;", null,
+                    null);
+            mv.visitCode();
+            mv.visitLdcInsn(sourceFile);
+            mv.visitInsn(Opcodes.ARETURN);
+            mv.visitMaxs(0, 0);
+            mv.visitEnd();
+        }
+        if (yieldLines.length == 0) {
+            return;
+        }
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PROTECTED, "suspendedLine", "()I", null, null);
+        mv.visitCode();
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitFieldInsn(Opcodes.GETFIELD, frameClass, Names.FRAME_STATE, "I");
+        Label unknown = new Label();
+        Label[] cases = new Label[yieldLines.length];
+        for (int i = 0; i < cases.length; i++) {
+            cases[i] = new Label();
+        }
+        mv.visitTableSwitchInsn(1, yieldLines.length, unknown, cases);
+        for (int i = 0; i < cases.length; i++) {
+            mv.visitLabel(cases[i]);
+            mv.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
+            mv.visitLdcInsn(yieldLines[i]);
+            mv.visitInsn(Opcodes.IRETURN);
+        }
+        mv.visitLabel(unknown);
+        mv.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
+        mv.visitInsn(Opcodes.ICONST_M1);
+        mv.visitInsn(Opcodes.IRETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }

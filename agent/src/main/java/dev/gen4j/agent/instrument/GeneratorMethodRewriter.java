@@ -63,7 +63,8 @@ final class GeneratorMethodRewriter {
         turnIntoBody(method, originalDesc, !sites.isEmpty(), host.methods());
 
         byte[] frameBytes = FrameClassEmitter.emit(host.frameVersion(), host.name(), host.isInterface(), frameClass,
-                generatorName, method.name, originalDesc, isStatic, entry, layout.fields(), host.sourceFile());
+                generatorName, method.name, originalDesc, isStatic, entry, layout.fields(), host.sourceFile(),
+                sites.stream().mapToInt(YieldSite::line).toArray());
         return new Rewritten(method, frameClass, frameBytes);
     }
 
