@@ -15,7 +15,7 @@ fi
 results="$bench_dir/target/run-generators"
 mkdir -p "$results"
 
-# 2 forks x 5 x 2 s warm-up and measurement: about 3.5 minutes for the 5 benchmarks.
+# 2 forks x 5 x 2 s warm-up and measurement: about 4 minutes for the 6 benchmarks.
 "$java" -jar "$jar" 'dev\.gen4j\.bench\.GeneratorNextBenchmark\.' \
     -f 2 -wi 5 -w 2s -i 5 -r 2s -rf json -rff "$results/next.json" "$@"
 
@@ -34,7 +34,7 @@ for r in json.load(open(sys.argv[1])):
 base = scores["handWrittenIterator"][0]
 print()
 print(f"{'next() on':<24}{'ns/op':>9}{'± err':>8}{'/ Iterator':>12}")
-for name in ["handWrittenIterator", "handWrittenIntSupplier", "generator",
+for name in ["handWrittenIterator", "handWrittenIntSupplier", "generator", "generatorLambda",
              "yieldFromDepth1", "yieldFromDepth1000"]:
     if name in scores:
         score, err = scores[name]
@@ -47,6 +47,7 @@ def verdict(label, slower, faster, limit):
 
 print()
 verdict("gen4j next() / hand-written Iterator:", "generator", "handWrittenIterator", 2)
+verdict("generator lambda / @Generator method:", "generatorLambda", "generator", 1.1)
 verdict("Yield.from depth 1000 / depth 1:", "yieldFromDepth1000", "yieldFromDepth1", 1.5)
 PY
 grep -E '^(ratio|target)' "$results/footprint.txt"

@@ -20,6 +20,16 @@ final class Counters {
         }
     }
 
+    /** {@link #counting()} as a generator lambda. */
+    static Gen<Integer> countingLambda() {
+        return Gen.generate(() -> {
+            int i = 0;
+            while (true) {
+                Yield.now(i++);
+            }
+        });
+    }
+
     /**
      * A chain of {@code depth} generators, each delegating to the next with {@code Yield.from};
      * the innermost one delegates to {@link #counting()}.

@@ -27,6 +27,7 @@ public class GeneratorNextBenchmark {
     private Iterator<Integer> iterator;
     private IntSupplier supplier;
     private Gen<Integer> generator;
+    private Gen<Integer> generatorLambda;
     private Gen<Integer> delegatingOnce;
     private Gen<Integer> delegatingDeep;
 
@@ -35,6 +36,7 @@ public class GeneratorNextBenchmark {
         iterator = new Counters.CountingIterator();
         supplier = new Counters.CountingSupplier();
         generator = Counters.counting();
+        generatorLambda = Counters.countingLambda();
         delegatingOnce = Counters.delegating(1);
         delegatingDeep = Counters.delegating(DEEP);
         // The first next() pushes the whole Yield.from chain: measure resuming, not building.
@@ -55,6 +57,11 @@ public class GeneratorNextBenchmark {
     @Benchmark
     public Integer generator() {
         return generator.next();
+    }
+
+    @Benchmark
+    public Integer generatorLambda() {
+        return generatorLambda.next();
     }
 
     @Benchmark

@@ -41,6 +41,19 @@ public final class SuspendedFootprint {
         return Gen.done(total);
     }
 
+    /** {@link #ticking} as a generator lambda: the arguments are its captured locals. */
+    static Gen<String> tickingLambda(int count, long total, String label) {
+        return Gen.generate(() -> {
+            int left = count;
+            long sum = total;
+            while (left > 0) {
+                Yield.now(label);
+                left--;
+                sum += label.length();
+            }
+        });
+    }
+
     /** The state a hand-written iterator would keep for {@link #ticking}. */
     static final class HandWrittenTicking {
         int state;
@@ -61,6 +74,11 @@ public final class SuspendedFootprint {
             g.next();
             return g;
         };
+        IntFunction<Object> lambda = i -> {
+            Gen<String> g = tickingLambda(i + 2, i, LABEL);
+            g.next();
+            return g;
+        };
         IntFunction<Object> handWritten = i -> {
             HandWrittenTicking t = new HandWrittenTicking(i + 2, i, LABEL);
             t.state = 1;
@@ -76,11 +94,14 @@ public final class SuspendedFootprint {
         // Warm up: classes loaded and the fill loops compiled before anything is measured.
         bytesPerObject(generator);
         bytesPerObject(handWritten);
+        bytesPerObject(lambda);
 
         double gen = median(generator);
+        double genLambda = median(lambda);
         double hand = median(handWritten);
         System.out.printf(Locale.ROOT, "%-40s %10s%n", "suspended object (" + COUNT + " kept)", "bytes/object");
         System.out.printf(Locale.ROOT, "%-40s %10.1f%n", "gen4j generator (int, long, String)", gen);
+        System.out.printf(Locale.ROOT, "%-40s %10.1f%n", "gen4j generator lambda (same locals)", genLambda);
         System.out.printf(Locale.ROOT, "%-40s %10.1f%n", "hand-written (state, int, long, String)", hand);
         System.out.printf(Locale.ROOT, "%-40s %10.2f%n", "ratio gen4j / hand-written", gen / hand);
         System.out.printf(Locale.ROOT, "target <= 64 bytes per suspended generator: %s%n", gen <= 64 ? "MET" : "MISSED");
