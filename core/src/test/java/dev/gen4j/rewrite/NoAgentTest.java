@@ -34,11 +34,38 @@ class NoAgentTest {
         }
     }
 
+    /** Run in a JVM without the agent: a generator lambda. */
+    public static final class LambdaMain {
+        public static void main(String[] args) {
+            for (Object x : Gen.generate(() -> Yield.now("from the lambda"))) {
+                System.out.println(x);
+            }
+        }
+    }
+
     @Test
     void withoutTheAgentTheErrorNamesTheMethodAndTheFix() throws Exception {
+        String output = runWithoutAgent(Main.class);
+        assertTrue(output.contains("IllegalStateException"), output);
+        assertTrue(output.contains("@Generator method dev.gen4j.rewrite.NoAgentTest$Main.countdown (NoAgentTest.java:"), output);
+        assertTrue(output.contains("-javaagent:gen-agent.jar"), output);
+        assertTrue(output.contains("java -jar gen-agent.jar instrument"), output);
+        assertEquals(-1, output.indexOf("\n1\n"), "no value came out: " + output);
+    }
+
+    @Test
+    void withoutTheAgentAGeneratorLambdaSaysItsClassWasNotInstrumented() throws Exception {
+        String output = runWithoutAgent(LambdaMain.class);
+        assertTrue(output.contains("ran in a generator lambda in dev.gen4j.rewrite.NoAgentTest$LambdaMain"), output);
+        assertTrue(output.contains("was not instrumented"), output);
+        assertTrue(output.contains("-javaagent:gen-agent.jar"), output);
+        assertEquals(-1, output.indexOf("from the lambda\n"), "no value came out: " + output);
+    }
+
+    /** Runs {@code main} in a child JVM with the test class path and no -javaagent; its output. */
+    private static String runWithoutAgent(Class<?> main) throws Exception {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        // The test class path, without any -javaagent.
-        Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName()))
+        Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"), main.getName()))
                 .redirectErrorStream(true).start();
         String output;
         try (Stream<String> lines = p.inputReader(StandardCharsets.UTF_8).lines()) {
@@ -46,10 +73,6 @@ class NoAgentTest {
         }
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the child JVM did not end");
         assertNotEquals(0, p.exitValue(), output);
-        assertTrue(output.contains("IllegalStateException"), output);
-        assertTrue(output.contains("@Generator method dev.gen4j.rewrite.NoAgentTest$Main.countdown (NoAgentTest.java:"), output);
-        assertTrue(output.contains("-javaagent:gen-agent.jar"), output);
-        assertTrue(output.contains("java -jar gen-agent.jar instrument"), output);
-        assertEquals(-1, output.indexOf("\n1\n"), "no value came out: " + output);
+        return output;
     }
 }
