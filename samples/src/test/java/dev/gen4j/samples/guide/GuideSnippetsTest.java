@@ -23,6 +23,20 @@ import org.junit.jupiter.api.Timeout;
 /** The snippets of docs/GUIDE.md that no sample holds, run as written there. */
 @Timeout(60)
 class GuideSnippetsTest {
+    // ---- 1. Generator lambdas ---------------------------------------------------------------
+
+    @Test
+    void generatorLambdasPipeLikeGeneratorExpressions() {
+        int limit = 5;
+        Gen<Integer> squares = Gen.generate(() -> {
+            for (int x = 0; x < limit; x++) Yield.now(x * x);
+        });
+        Gen<Integer> evens = Gen.generate(() -> {
+            for (int x : squares) if (x % 2 == 0) Yield.now(x);
+        });
+        assertEquals(List.of(0, 4, 16), evens.stream().toList());
+    }
+
     // ---- 8. The generator protocol --------------------------------------------------------
 
     @Generator
