@@ -20,7 +20,33 @@ import java.util.Map;
  * the yielded value itself never goes through the heap.
  */
 public final class GenProtocol {
+    /**
+     * The version of this protocol: raised whenever what emitted code calls or expects changes.
+     * Every instrumented class carries the version it was written for ({@link Instrumented}) and
+     * passes it to {@link #linkFrame} at its first use, which refuses another version.
+     */
+    public static final int VERSION = 3;
+
+    /** Where to get a gen4j that speaks {@link #VERSION}, for the message that refuses another. */
+    private static final String THIS_GEN4J = "gen4j " + version();
+
+    /**
+     * The marker on every class instrumentation rewrote, naming the protocol it was written for:
+     * a class is never rewritten twice, and the runtime can tell an instrumented class.
+     */
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE)
+    public @interface Instrumented {
+        /** The {@link GenProtocol#VERSION} the class was instrumented for. */
+        int protocol();
+    }
+
     private GenProtocol() {
+    }
+
+    private static String version() {
+        String v = GenProtocol.class.getPackage().getImplementationVersion();
+        return v != null ? v : "of this build";
     }
 
     /** At {@code Yield.from(delegate)}: the body returns this, asking to run {@code delegate} in its place. */
@@ -101,7 +127,10 @@ public final class GenProtocol {
      * Self-contained classes: the agent and ahead-of-time instrumentation emit exactly the same.
      */
     public static CallSite linkFrame(MethodHandles.Lookup caller, String frameSimpleName,
-            MethodType type, String frameClassBytes) throws ReflectiveOperationException {
+            MethodType type, String frameClassBytes, int protocol) throws ReflectiveOperationException {
+        if (protocol != VERSION) {
+            throw otherProtocol(caller.lookupClass(), protocol);
+        }
         Class<?> frame = defineOnce(caller, frameSimpleName, frameClassBytes.getBytes(StandardCharsets.ISO_8859_1));
         MethodHandle constructor = caller.findConstructor(frame, type.changeReturnType(void.class));
         return new ConstantCallSite(constructor.asType(type));
@@ -121,6 +150,21 @@ public final class GenProtocol {
                 ? inHost.findVirtual(host, name, type.dropParameterTypes(0, 1))
                 : inHost.findStatic(host, name, type);
         return new ConstantCallSite(body);
+    }
+
+    /**
+     * The bootstrap that classes instrumented for protocol 2 and before link to (they passed no
+     * version): refuses them with the fix, instead of a bare NoSuchMethodError.
+     */
+    public static CallSite linkFrame(MethodHandles.Lookup caller, String frameSimpleName, MethodType type,
+            String frameClassBytes) {
+        throw otherProtocol(caller.lookupClass(), 2);
+    }
+
+    private static IllegalStateException otherProtocol(Class<?> host, int protocol) {
+        return new IllegalStateException("class " + host.getName() + " was instrumented for gen4j protocol " + protocol
+                + ", but this runtime speaks protocol " + VERSION + ": re-instrument it with " + THIS_GEN4J
+                + " (recompile and instrument the fresh class files, or use this gen4j's agent)");
     }
 
     /**

@@ -130,10 +130,11 @@ public final class ClassInstrumenter {
 
         @Override
         public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
-            if (!descriptor.equals(Names.INSTRUMENTED_DESC)) {
+            if (descriptor.equals(Names.LEGACY_INSTRUMENTED_DESC)) {
+                markedProtocol = 2;
+            } else if (!descriptor.equals(Names.INSTRUMENTED_DESC)) {
                 return null;
             }
-            markedProtocol = 1;
             return new AnnotationVisitor(Names.ASM_API) {
                 @Override
                 public void visit(String element, Object value) {
@@ -302,7 +303,7 @@ public final class ClassInstrumenter {
 
         @Override
         public void visitEnd() {
-            AnnotationVisitor marker = super.visitAnnotation(Names.INSTRUMENTED_DESC, false);
+            AnnotationVisitor marker = super.visitAnnotation(Names.INSTRUMENTED_DESC, true);
             if (marker != null) {
                 marker.visit(Names.INSTRUMENTED_PROTOCOL, Names.PROTOCOL_VERSION);
                 marker.visitEnd();
@@ -366,7 +367,8 @@ public final class ClassInstrumenter {
         new ClassReader(classFile).accept(new ClassVisitor(Names.ASM_API) {
             @Override
             public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
-                marked[0] |= descriptor.equals(Names.INSTRUMENTED_DESC);
+                marked[0] |= descriptor.equals(Names.INSTRUMENTED_DESC)
+                        || descriptor.equals(Names.LEGACY_INSTRUMENTED_DESC);
                 return null;
             }
         }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);

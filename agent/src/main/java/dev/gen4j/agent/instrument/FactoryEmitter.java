@@ -46,7 +46,8 @@ final class FactoryEmitter {
         // Stack: [this], arguments...
         String ctor = FrameClassEmitter.constructorDescriptor(host, descriptor, isStatic);
         String indyDesc = ctor.substring(0, ctor.indexOf(')') + 1) + Names.GEN_DESC;
-        mv.visitInvokeDynamicInsn(simpleName(frameClass), indyDesc, LINK_FRAME, latin1(frameClassBytes));
+        mv.visitInvokeDynamicInsn(simpleName(frameClass), indyDesc, LINK_FRAME, latin1(frameClassBytes),
+                Names.PROTOCOL_VERSION);
         // Stack: Gen
         if (lambda) {
             mv.visitMethodInsn(Opcodes.INVOKESTATIC, Names.PROTOCOL, Names.LAMBDA_CREATED, Names.LAMBDA_CREATED_DESC,

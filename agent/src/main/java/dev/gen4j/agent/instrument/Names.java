@@ -14,13 +14,19 @@ public final class Names {
     public static final int ASM_API = Opcodes.ASM9;
 
     public static final String GENERATOR_DESC = "Ldev/gen4j/Generator;";
-    /** Class-level marker added to every class we rewrote: a class is never rewritten twice. */
-    public static final String INSTRUMENTED_DESC = "Ldev/gen4j/Instrumented;";
+    /**
+     * Class-level marker added to every class we rewrote (GenProtocol.Instrumented, visible at
+     * run time): a class is never rewritten twice.
+     */
+    public static final String INSTRUMENTED_DESC = "Ldev/gen4j/GenProtocol$Instrumented;";
+    /** The marker of protocol 2 and before, so that such classes are recognised and refused. */
+    public static final String LEGACY_INSTRUMENTED_DESC = "Ldev/gen4j/Instrumented;";
     /** The marker's element naming the protocol between rewritten code and the runtime. */
     public static final String INSTRUMENTED_PROTOCOL = "protocol";
     /**
-     * Raised whenever the calls rewritten code makes into dev.gen4j.GenProtocol change: a class
-     * rewritten for another protocol must be compiled and instrumented again.
+     * GenProtocol.VERSION: raised whenever the calls rewritten code makes into the runtime
+     * change. A class rewritten for another protocol must be compiled and instrumented again;
+     * the runtime refuses it at its first use.
      */
     public static final int PROTOCOL_VERSION = 3;
 
@@ -51,7 +57,7 @@ public final class Names {
     public static final String RESUMED_DESC = "(Ldev/gen4j/Gen;)Ljava/lang/Object;";
     public static final String LINK_FRAME = "linkFrame";
     public static final String LINK_FRAME_DESC = "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
-            + "Ljava/lang/invoke/MethodType;Ljava/lang/String;)Ljava/lang/invoke/CallSite;";
+            + "Ljava/lang/invoke/MethodType;Ljava/lang/String;I)Ljava/lang/invoke/CallSite;";
     /** Bootstrap of the frame's call of its body: a private method of the host, reached exactly. */
     public static final String LINK_BODY = "linkBody";
     public static final String LINK_BODY_DESC = "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
