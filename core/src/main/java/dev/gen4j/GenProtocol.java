@@ -122,16 +122,17 @@ public final class GenProtocol {
 
     /**
      * Bootstrap of the {@code invokedynamic} in each rewritten {@code @Generator} method: defines
-     * the method's frame class (a {@link Gen} subclass whose bytes travel as a Latin-1 string in
-     * the caller's constant pool) beside the caller, and links the call to its constructor.
+     * the method's frame class (a {@link Gen} subclass whose bytes travel as Latin-1 strings in
+     * the caller's constant pool, after the protocol version it was written for) beside the caller, and links the call to its constructor.
      * Self-contained classes: the agent and ahead-of-time instrumentation emit exactly the same.
      */
     public static CallSite linkFrame(MethodHandles.Lookup caller, String frameSimpleName,
-            MethodType type, String frameClassBytes, int protocol) throws ReflectiveOperationException {
+            MethodType type, int protocol, String... frameClassBytes) throws ReflectiveOperationException {
         if (protocol != VERSION) {
             throw otherProtocol(caller.lookupClass(), protocol);
         }
-        Class<?> frame = defineOnce(caller, frameSimpleName, frameClassBytes.getBytes(StandardCharsets.ISO_8859_1));
+        Class<?> frame = defineOnce(caller, frameSimpleName,
+                String.join("", frameClassBytes).getBytes(StandardCharsets.ISO_8859_1));
         MethodHandle constructor = caller.findConstructor(frame, type.changeReturnType(void.class));
         return new ConstantCallSite(constructor.asType(type));
     }

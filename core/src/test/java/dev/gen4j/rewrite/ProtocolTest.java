@@ -72,7 +72,7 @@ class ProtocolTest {
         for (MethodNode m : node.methods) {
             for (AbstractInsnNode insn : m.instructions) {
                 if (insn instanceof InvokeDynamicInsnNode indy && indy.bsm.getName().equals(Names.LINK_FRAME)) {
-                    indy.bsmArgs[1] = GenProtocol.VERSION + 1;
+                    indy.bsmArgs[0] = GenProtocol.VERSION + 1;
                 }
             }
         }

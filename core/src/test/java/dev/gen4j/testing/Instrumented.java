@@ -72,7 +72,11 @@ public final class Instrumented {
         for (MethodNode m : host.methods) {
             for (AbstractInsnNode insn : m.instructions) {
                 if (insn instanceof InvokeDynamicInsnNode indy && indy.bsm.getOwner().equals("dev/gen4j/GenProtocol") && indy.bsm.getName().equals("linkFrame")) {
-                    byte[] bytes = ((String) indy.bsmArgs[0]).getBytes(StandardCharsets.ISO_8859_1);
+                    StringBuilder latin1 = new StringBuilder();
+                    for (int i = 1; i < indy.bsmArgs.length; i++) {
+                        latin1.append((String) indy.bsmArgs[i]);
+                    }
+                    byte[] bytes = latin1.toString().getBytes(StandardCharsets.ISO_8859_1);
                     frames.put((pkg + indy.name).replace('/', '.'), bytes);
                 }
             }

@@ -71,17 +71,26 @@ public final class ClassInstrumenter {
         // Frames are computed for the rewritten methods; the others are copied from `reader`
         // unchanged, unless the class is too old to have frames and must be raised to Java 8.
         boolean raiseVersion = (survey.version & 0xFFFF) < Names.MIN_VERSION;
-        ClassWriter writer = new HierarchyClassWriter(raiseVersion ? null : reader, hierarchy);
-        Rewriter rewriter = new Rewriter(writer, survey, raiseVersion);
-        reader.accept(rewriter, 0);
-        List<String> problems = new ArrayList<>(survey.strayYields);
-        problems.addAll(rewriter.problems);
-        try {
-            return new Result(writer.toByteArray(), problems);
-        } catch (MethodTooLargeException e) {
-            throw new InstrumentationException("cannot instrument " + InstrumentationException.describe(
-                    survey.name, e.getMethodName(), e.getDescriptor()) + ": the rewritten method is larger than"
-                    + " the JVM's 64 KiB limit; split it into smaller generators joined with Yield.from");
+        // A generator whose rewrite exceeds the JVM's method size is refused on its own, and the
+        // class written again: its other generators still work.
+        Map<String, String> tooLarge = new HashMap<>();
+        while (true) {
+            ClassWriter writer = new HierarchyClassWriter(raiseVersion ? null : reader, hierarchy);
+            Rewriter rewriter = new Rewriter(writer, survey, raiseVersion, tooLarge);
+            reader.accept(rewriter, 0);
+            List<String> problems = new ArrayList<>(survey.strayYields);
+            problems.addAll(rewriter.problems);
+            try {
+                return new Result(writer.toByteArray(), problems);
+            } catch (MethodTooLargeException e) {
+                String generator = rewriter.generatorOfBody.get(e.getMethodName() + e.getDescriptor());
+                if (generator == null || tooLarge.containsKey(generator)) {
+                    throw new InstrumentationException("cannot instrument " + InstrumentationException.describe(
+                            survey.name, e.getMethodName(), e.getDescriptor()) + ": the method is larger than the"
+                            + " JVM's 64 KiB limit once rewritten; split it into smaller methods");
+                }
+                tooLarge.put(generator, rewriter.tooLargeMessage(generator));
+            }
         }
     }
 
@@ -236,13 +245,27 @@ public final class ClassInstrumenter {
         private final Survey survey;
         private final boolean raiseVersion;
         private final Map<String, Integer> frameNamesUsed = new HashMap<>();
+        /** Generators (name + descriptor) refused as too large, with their message. */
+        private final Map<String, String> tooLarge;
+        /** The generator (name + descriptor) of each body written, by the body's name + descriptor. */
+        final Map<String, String> generatorOfBody = new HashMap<>();
+        private final Map<String, Integer> firstLines = new HashMap<>();
         final List<String> problems = new ArrayList<>();
         private ClassFacts facts;
 
-        Rewriter(ClassVisitor writer, Survey survey, boolean raiseVersion) {
+        Rewriter(ClassVisitor writer, Survey survey, boolean raiseVersion, Map<String, String> tooLarge) {
             super(Names.ASM_API, writer);
             this.survey = survey;
             this.raiseVersion = raiseVersion;
+            this.tooLarge = tooLarge;
+        }
+
+        String tooLargeMessage(String generator) {
+            int paren = generator.indexOf('(');
+            return InstrumentationException.at(facts.name(), generator.substring(0, paren), generator.substring(paren),
+                    facts.sourceFile(), firstLines.getOrDefault(generator, -1), "too large: once rewritten it exceeds"
+                            + " the JVM's 64 KiB limit for a method; split it into smaller generators joined with"
+                            + " Yield.from").getMessage();
         }
 
         @Override
@@ -272,9 +295,14 @@ public final class ClassInstrumenter {
             MethodNode factory = withoutCode(original);
             boolean isStatic = (original.access & Opcodes.ACC_STATIC) != 0;
             int line = GeneratorMethodRewriter.firstLine(original);
+            String key = original.name + original.desc;
+            firstLines.put(key, line);
             String frameClass = frameClassName(original.name);
             GeneratorMethodRewriter.Rewritten rewritten;
             try {
+                if (tooLarge.containsKey(key)) {
+                    throw new InstrumentationException(tooLarge.get(key));
+                }
                 rewritten = GeneratorMethodRewriter.rewrite(facts, original, frameClass, hierarchy, lambda);
             } catch (InstrumentationException e) {
                 problems.add(e.getMessage());
@@ -292,6 +320,7 @@ public final class ClassInstrumenter {
                     factory.signature, factory.exceptions.toArray(new String[0])),
                     mv -> FactoryEmitter.emit(mv, facts.name(), frameClass, factory.desc, isStatic,
                             rewritten.frameClassBytes(), line, lambda)));
+            generatorOfBody.put(rewritten.body().name + rewritten.body().desc, key);
             rewritten.body().accept(cv);
         }
 

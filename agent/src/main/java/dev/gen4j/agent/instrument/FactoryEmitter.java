@@ -46,8 +46,7 @@ final class FactoryEmitter {
         // Stack: [this], arguments...
         String ctor = FrameClassEmitter.constructorDescriptor(host, descriptor, isStatic);
         String indyDesc = ctor.substring(0, ctor.indexOf(')') + 1) + Names.GEN_DESC;
-        mv.visitInvokeDynamicInsn(simpleName(frameClass), indyDesc, LINK_FRAME, latin1(frameClassBytes),
-                Names.PROTOCOL_VERSION);
+        mv.visitInvokeDynamicInsn(simpleName(frameClass), indyDesc, LINK_FRAME, bootstrapArguments(frameClassBytes));
         // Stack: Gen
         if (lambda) {
             mv.visitMethodInsn(Opcodes.INVOKESTATIC, Names.PROTOCOL, Names.LAMBDA_CREATED, Names.LAMBDA_CREATED_DESC,
@@ -75,7 +74,16 @@ final class FactoryEmitter {
         return internalName.substring(internalName.lastIndexOf('/') + 1);
     }
 
-    private static String latin1(byte[] bytes) {
-        return new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+    /** The protocol version, then the frame class's bytes in constants small enough to write. */
+    private static Object[] bootstrapArguments(byte[] frameClassBytes) {
+        String latin1 = new String(frameClassBytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int chunks = Math.max(1, (latin1.length() + Names.FRAME_BYTES_CHUNK - 1) / Names.FRAME_BYTES_CHUNK);
+        Object[] args = new Object[1 + chunks];
+        args[0] = Names.PROTOCOL_VERSION;
+        for (int i = 0; i < chunks; i++) {
+            args[1 + i] = latin1.substring(i * Names.FRAME_BYTES_CHUNK,
+                    Math.min(latin1.length(), (i + 1) * Names.FRAME_BYTES_CHUNK));
+        }
+        return args;
     }
 }

@@ -77,6 +77,15 @@ final class GeneratorMethodRewriter {
         if ((method.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
             throw errors.atMethod("it has no body (abstract or native); put @Generator on the implementing method");
         }
+        // The body takes the frame before the parameters: one slot more than the method.
+        int slots = (method.access & Opcodes.ACC_STATIC) != 0 ? 1 : 2;
+        for (Type p : Type.getArgumentTypes(method.desc)) {
+            slots += p.getSize();
+        }
+        if (slots > 255) {
+            throw errors.atMethod("its parameters take " + (slots - 1) + " of the JVM's 255 parameter slots, and the"
+                    + " rewrite needs one more; pass some of them together in one object (a record)");
+        }
         for (AbstractInsnNode insn : method.instructions) {
             if (insn.getOpcode() == Opcodes.JSR || insn.getOpcode() == Opcodes.RET) {
                 throw errors.at(insn, "it uses JSR/RET subroutines (class files older than Java 6);"

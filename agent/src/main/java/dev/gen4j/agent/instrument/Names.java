@@ -57,7 +57,12 @@ public final class Names {
     public static final String RESUMED_DESC = "(Ldev/gen4j/Gen;)Ljava/lang/Object;";
     public static final String LINK_FRAME = "linkFrame";
     public static final String LINK_FRAME_DESC = "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
-            + "Ljava/lang/invoke/MethodType;Ljava/lang/String;I)Ljava/lang/invoke/CallSite;";
+            + "Ljava/lang/invoke/MethodType;I[Ljava/lang/String;)Ljava/lang/invoke/CallSite;";
+    /**
+     * The frame class's bytes travel as Latin-1 strings of at most this many characters: a
+     * constant's UTF-8 form must fit in 65,535 bytes, and a Latin-1 character takes at most two.
+     */
+    public static final int FRAME_BYTES_CHUNK = 32_767;
     /** Bootstrap of the frame's call of its body: a private method of the host, reached exactly. */
     public static final String LINK_BODY = "linkBody";
     public static final String LINK_BODY_DESC = "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
