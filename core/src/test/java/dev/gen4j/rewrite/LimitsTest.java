@@ -114,6 +114,37 @@ class LimitsTest {
         assertEquals(List.of("small"), ((Gen<?>) c.getMethod("small").invoke(null)).stream().toList());
     }
 
+    @Test
+    void aClassMissingAtInstrumentationTimeIsNamedWithTheFix() throws Exception {
+        byte[] host = host(cw -> generator(cw, "merges", "(I)Ldev/gen4j/Gen;", 2, mv -> {
+            org.objectweb.asm.Label other = new org.objectweb.asm.Label();
+            org.objectweb.asm.Label joined = new org.objectweb.asm.Label();
+            mv.visitVarInsn(Opcodes.ILOAD, 0);
+            mv.visitJumpInsn(Opcodes.IFEQ, other);
+            mv.visitInsn(Opcodes.ACONST_NULL);
+            mv.visitTypeInsn(Opcodes.CHECKCAST, "lib/Thing");
+            mv.visitVarInsn(Opcodes.ASTORE, 1);
+            mv.visitJumpInsn(Opcodes.GOTO, joined);
+            mv.visitLabel(other);
+            mv.visitInsn(Opcodes.ACONST_NULL);
+            mv.visitTypeInsn(Opcodes.CHECKCAST, "lib/Other");
+            mv.visitVarInsn(Opcodes.ASTORE, 1);
+            mv.visitLabel(joined);
+            mv.visitVarInsn(Opcodes.ALOAD, 1);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/gen4j/Yield", "now", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+            mv.visitInsn(Opcodes.POP);
+            mv.visitVarInsn(Opcodes.ALOAD, 1);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/gen4j/Gen", "done", "(Ljava/lang/Object;)Ldev/gen4j/Gen;", false);
+            mv.visitInsn(Opcodes.ARETURN);
+        }));
+        ClassInstrumenter.Result result = new ClassInstrumenter(ClassHierarchy.of(getClass().getClassLoader()))
+                .instrument(host);
+        assertEquals(1, result.problems().size(), result.problems().toString());
+        String problem = result.problems().get(0);
+        assertTrue(problem.startsWith("cannot instrument limits.Host.merges(int) (Host.java:10): class lib."), problem);
+        assertTrue(problem.contains(" not found; add it with --classpath"), problem);
+    }
+
     private ClassInstrumenter.Result instrument(byte[] host) throws Exception {
         ClassInstrumenter.Result result = new ClassInstrumenter(ClassHierarchy.of(getClass().getClassLoader()))
                 .instrument(host);
@@ -129,7 +160,13 @@ class LimitsTest {
     }
 
     private static byte[] host(Consumer<ClassWriter> methods) {
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
+            @Override
+            protected String getCommonSuperClass(String a, String b) {
+                // The test's classes are not loadable; what the original merges to does not matter.
+                return "java/lang/Object";
+            }
+        };
         cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, HOST, null, "java/lang/Object", null);
         cw.visitSource("Host.java", null);
         methods.accept(cw);

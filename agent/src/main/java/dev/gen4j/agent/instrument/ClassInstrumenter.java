@@ -58,9 +58,8 @@ public final class ClassInstrumenter {
         Survey survey = new Survey();
         reader.accept(survey, ClassReader.SKIP_FRAMES);
         if (survey.markedProtocol != null && survey.markedProtocol != Names.PROTOCOL_VERSION) {
-            throw new InstrumentationException("class " + survey.name.replace('/', '.') + " was instrumented by"
-                    + " another version of gen4j (protocol " + survey.markedProtocol + ", this one speaks "
-                    + Names.PROTOCOL_VERSION + "): compile it again (mvn clean) and instrument the fresh class");
+            throw new InstrumentationException(Refusals.otherProtocol(survey.name.replace('/', '.'),
+                    survey.markedProtocol, Names.PROTOCOL_VERSION));
         }
         if (survey.markedProtocol != null || (survey.generators.isEmpty() && survey.lambdaBodies.isEmpty())) {
             return null;
@@ -190,20 +189,15 @@ public final class ClassInstrumenter {
                             lambdaBodies.add(impl.getName() + impl.getDesc());
                         } else {
                             genBodyProblems.add(InstrumentationException.at(name, method, descriptor, sourceFile,
-                                    line, "a method reference (" + impl.getOwner().replace('/', '.') + "::"
-                                            + impl.getName() + ") passed as a GenBody cannot be rewritten into a"
-                                            + " generator; pass a lambda, () -> { ... }, to Gen.generate, or make"
-                                            + " the method a @Generator").getMessage());
+                                    line, Refusals.genBodyMethodReference(impl.getOwner().replace('/', '.'),
+                                            impl.getName())).getMessage());
                         }
                         return;
                     }
                     for (Object arg : args) {
                         if (arg instanceof org.objectweb.asm.Handle h && h.getOwner().equals(Names.YIELD)) {
                             strayYields.add(InstrumentationException.at(name, method, descriptor, sourceFile, line,
-                                    "a method reference to Yield." + h.getName() + " (Yield::" + h.getName()
-                                            + ") cannot yield for the generator around it; write the loop"
-                                            + " in the @Generator method and call Yield." + h.getName()
-                                            + "() there").getMessage());
+                                    Refusals.yieldMethodReference(h.getName())).getMessage());
                         }
                     }
                 }
@@ -214,10 +208,7 @@ public final class ClassInstrumenter {
                     if (!isGenerator && owner.equals(Names.YIELD)) {
                         yieldsOutsideGenerators.computeIfAbsent(method + descriptor, k -> new ArrayList<>()).add(
                                 InstrumentationException.at(name, method, descriptor, sourceFile, line,
-                                "Yield." + callee + "() outside a @Generator method (a lambda or a helper"
-                                        + " cannot yield for the generator around it); move the yield into"
-                                        + " the @Generator method, or make this method a @Generator and call"
-                                        + " it with Yield.from").getMessage());
+                                Refusals.yieldOutsideGenerator(callee)).getMessage());
                     }
                 }
             };
@@ -263,9 +254,7 @@ public final class ClassInstrumenter {
         String tooLargeMessage(String generator) {
             int paren = generator.indexOf('(');
             return InstrumentationException.at(facts.name(), generator.substring(0, paren), generator.substring(paren),
-                    facts.sourceFile(), firstLines.getOrDefault(generator, -1), "too large: once rewritten it exceeds"
-                            + " the JVM's 64 KiB limit for a method; split it into smaller generators joined with"
-                            + " Yield.from").getMessage();
+                    facts.sourceFile(), firstLines.getOrDefault(generator, -1), Refusals.tooLarge()).getMessage();
         }
 
         @Override

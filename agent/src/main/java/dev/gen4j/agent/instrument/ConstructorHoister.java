@@ -50,8 +50,7 @@ final class ConstructorHoister {
         InsnList insns = method.instructions;
         AbstractInsnNode dup = created.getNext();
         if (dup == null || dup.getOpcode() != Opcodes.DUP) {
-            throw errors.at(created, "an object is created around a Yield call in a form other than"
-                    + " 'new X(...)'; assign the yielded value to a local first, then create the object");
+            throw errors.at(created, Refusals.creationAroundYield());
         }
         insns.remove(dup);
         InsnList before = new InsnList();

@@ -40,9 +40,13 @@ final class GeneratorMethodRewriter {
         MethodAnalysis analysis;
         try {
             analysis = MethodAnalysis.of(host.name(), method, hierarchy);
-        } catch (AnalyzerException | ClassHierarchy.MissingTypeException e) {
-            throw errors.atMethod("its bytecode could not be analyzed (" + e.getMessage() + "); if a class is"
-                    + " missing, put it on the class path (for ahead-of-time instrumentation: --classpath)");
+        } catch (ClassHierarchy.MissingTypeException e) {
+            throw errors.atMethod(Refusals.missingClass(e.typeName().replace('/', '.')));
+        } catch (AnalyzerException e) {
+            if (e.getCause() instanceof ClassHierarchy.MissingTypeException missing) {
+                throw errors.atMethod(Refusals.missingClass(missing.typeName().replace('/', '.')));
+            }
+            throw errors.atMethod(Refusals.notAnalyzable(e.getMessage()));
         }
         List<YieldSite> sites = analysis.yieldSites();
         for (YieldSite site : sites) {
@@ -71,11 +75,10 @@ final class GeneratorMethodRewriter {
     private static void check(MethodNode method, ErrorSite errors, boolean lambda) throws InstrumentationException {
         Type returnType = Type.getReturnType(method.desc);
         if (!lambda && !returnType.getDescriptor().equals(Names.GEN_DESC)) {
-            throw errors.atMethod("its return type is " + returnType.getClassName()
-                    + "; a @Generator method must be declared to return dev.gen4j.Gen<T>");
+            throw errors.atMethod(Refusals.returnType(returnType.getClassName()));
         }
         if ((method.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
-            throw errors.atMethod("it has no body (abstract or native); put @Generator on the implementing method");
+            throw errors.atMethod(Refusals.noBody());
         }
         // The body takes the frame before the parameters: one slot more than the method.
         int slots = (method.access & Opcodes.ACC_STATIC) != 0 ? 1 : 2;
@@ -83,13 +86,11 @@ final class GeneratorMethodRewriter {
             slots += p.getSize();
         }
         if (slots > 255) {
-            throw errors.atMethod("its parameters take " + (slots - 1) + " of the JVM's 255 parameter slots, and the"
-                    + " rewrite needs one more; pass some of them together in one object (a record)");
+            throw errors.atMethod(Refusals.tooManyParameterSlots(slots - 1));
         }
         for (AbstractInsnNode insn : method.instructions) {
             if (insn.getOpcode() == Opcodes.JSR || insn.getOpcode() == Opcodes.RET) {
-                throw errors.at(insn, "it uses JSR/RET subroutines (class files older than Java 6);"
-                        + " recompile it for Java 8 or later");
+                throw errors.at(insn, Refusals.subroutines());
             }
         }
     }
@@ -98,17 +99,14 @@ final class GeneratorMethodRewriter {
             throws InstrumentationException {
         String call = site.kind() == YieldSite.Kind.FROM ? "Yield.from()" : "Yield.now()";
         if ((method.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
-            throw errors.at(site.line(), call + " in a synchronized method: the suspended generator would keep"
-                    + " the lock while others run; synchronize inside the body, between the yields, instead");
+            throw errors.at(site.line(), Refusals.inSynchronizedMethod(call));
         }
         if (analysis.monitorDepth(site.call()) > 0) {
-            throw errors.at(site.line(), call + " inside a synchronized block: the suspended generator would keep"
-                    + " the lock while others run; end the synchronized block before the yield");
+            throw errors.at(site.line(), Refusals.inSynchronizedBlock(call));
         }
         for (int i = 0; i < site.savedStackSize(); i++) {
             if (site.frame().getStack(i).getType() == null) {
-                throw errors.at(site.line(), call + " while a value of unknown type waits on the operand stack;"
-                        + " assign the yielded value to a local variable first");
+                throw errors.at(site.line(), Refusals.unknownStackValue(call));
             }
         }
     }
