@@ -34,6 +34,9 @@ import java.util.concurrent.Future;
  * <li>a {@link Sys} call: resumed with its answer;
  * <li>a {@link CompletionStage} or {@link Future}: resumed with its value, or its exception
  *     thrown in, when it completes on whatever thread;
+ * <li>{@link Mailbox#put} / {@link Mailbox#take}: resumed once the message is in / out;
+ * <li>a {@link Gen}: an {@link IllegalArgumentException} thrown in, saying to use
+ *     {@code Yield.from} (or {@link Sys#spawn});
  * <li>anything else: only its turn; it goes to the back of the ready queue and is resumed with
  *     {@code null}.
  * </ul>
@@ -43,9 +46,21 @@ import java.util.concurrent.Future;
  * the thread blocks in one {@link java.nio.channels.Selector} until one of those happens: an
  * idle scheduler uses no CPU.
  *
+ * <p>A channel closed by anyone, from any thread, wakes the tasks waiting on it with {@link
+ * java.nio.channels.ClosedChannelException} thrown in: closed by a task, at the next pass; from
+ * another thread while the loop is blocked, within 1 to 100 ms (nothing wakes a selector when a
+ * channel closes, so while tasks wait on channels a blocking select is bounded: 1 ms after tasks
+ * ran, doubling while nothing happens). A channel no task has waited on for a whole pass is
+ * deregistered, and every idle one when {@code run()} returns, so it can be made blocking again.
+ * A killed task lets go at once of everything the scheduler held for it: its timer, its callback
+ * on a future (a thread blocked on a plain {@code Future} for it is let go), its place among the
+ * waiters of a channel, a mailbox or a task it joins.
+ *
  * <p>A task that throws is removed, and the exception goes to the tasks {@linkplain Sys#join
  * joining} it; if none does, it is reported on the {@link System.Logger} named after this class.
- * The other tasks go on. Nothing is printed on standard output.
+ * The other tasks go on. Nothing is printed on standard output. A task that does not yield holds
+ * up every other; {@link #warnSlowTurns} (or the system property {@value #SLOW_TURN_PROPERTY})
+ * reports such turns.
  *
  * <p>Not thread-safe, except {@link #stop()}: create, spawn, run and close on one thread.
  */
