@@ -65,6 +65,9 @@ import java.util.concurrent.Future;
  * <p>Not thread-safe, except {@link #stop()}: create, spawn, run and close on one thread.
  */
 public final class Scheduler implements AutoCloseable {
+    /** The system property that turns slow-turn warnings on: a threshold in milliseconds. */
+    public static final String SLOW_TURN_PROPERTY = "gen4j.sched.slowTurnMillis";
+
     private static final System.Logger LOG = System.getLogger(Scheduler.class.getName());
 
     private final Map<Long, Task> tasks = new LinkedHashMap<>();
@@ -105,9 +108,6 @@ public final class Scheduler implements AutoCloseable {
         }
         slowTurnNanos = threshold == null ? 0 : Math.max(0, saturatedNanos(threshold));
     }
-
-    /** The system property that turns slow-turn warnings on: a threshold in milliseconds. */
-    public static final String SLOW_TURN_PROPERTY = "gen4j.sched.slowTurnMillis";
 
     /**
      * Adds {@code gen} as a new task at the back of the ready queue and returns its id. From a
