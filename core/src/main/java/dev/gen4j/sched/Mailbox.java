@@ -71,9 +71,7 @@ public final class Mailbox<T> {
         }
         closed = true;
         for (Task t; (t = putters.poll()) != null; ) {
-            Object message = t.carried;
-            t.carried = null;
-            scheduler.throwInto(t, putOnClosed(message));
+            scheduler.throwInto(t, putOnClosed(t.dropCarried()));
         }
         // Takers wait only while it is empty: none of them will ever get a message.
         for (Task t; (t = takers.poll()) != null; ) {
@@ -118,7 +116,7 @@ public final class Mailbox<T> {
             messages.add(message);
             s.resume(putter, null);
         } else {
-            putter.carried = message;
+            putter.carry(message);
             putter.waitingOn = this;
             putters.add(putter);
         }
@@ -133,7 +131,7 @@ public final class Mailbox<T> {
             Task putter = putters.poll();
             if (putter != null) {
                 // Room for the first waiting putter's message.
-                messages.add(release(putter));
+                messages.add(putter.dropCarried());
                 s.resume(putter, null);
             }
             s.resume(taker, message);
@@ -142,7 +140,7 @@ public final class Mailbox<T> {
         Task putter = putters.poll();
         if (putter != null) {
             // A rendezvous: the putter's message goes straight to the taker.
-            s.resume(taker, release(putter));
+            s.resume(taker, putter.dropCarried());
             s.resume(putter, null);
         } else if (closed) {
             s.throwInto(taker, takeOnClosed());
@@ -155,13 +153,7 @@ public final class Mailbox<T> {
     /** A waiting taker or putter is killed: it leaves the queue, and its message is dropped. */
     void withdraw(Task task) {
         task.queue.remove(task);
-        task.carried = null;
-    }
-
-    private static Object release(Task putter) {
-        Object message = putter.carried;
-        putter.carried = null;
-        return message;
+        task.dropCarried();
     }
 
     private boolean bind(Scheduler s, Task task) {

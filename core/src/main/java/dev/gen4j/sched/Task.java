@@ -22,8 +22,6 @@ final class Task {
     WaitQueue queue;
     Task prev;
     Task next;
-    /** While it waits to put into a {@link Mailbox}: the message. */
-    Object carried;
     /** The tasks joining this one; created on the first join. */
     private WaitQueue joiners;
 
@@ -62,6 +60,22 @@ final class Task {
         sendValue = null;
         throwValue = failure;
         waitingOn = null;
+    }
+
+    /**
+     * Keeps {@code message} while it waits to put it into a {@link Mailbox}: in the field of the
+     * value it will be resumed with, unused while it waits, which resuming it overwrites.
+     */
+    void carry(Object message) {
+        sendValue = message;
+        throwValue = null;
+    }
+
+    /** The message it carries, no longer kept. */
+    Object dropCarried() {
+        Object message = sendValue;
+        sendValue = null;
+        return message;
     }
 
     /** Runs the generator to its next yield and returns the value yielded: the task's request. */
