@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiConsumer;
 
 /**
  * Waits for futures that complete on other threads, and hands each outcome to the scheduler's
@@ -19,42 +18,125 @@ import java.util.function.BiConsumer;
  * <p>A {@link CompletionStage} says when it completes, so waiting for one costs nothing. A plain
  * {@link Future} cannot: rather than poll it, one daemon thread blocks in {@link Future#get()}
  * for each plain future that is waited for and not yet done. That thread is the one compromise;
- * it ends when the future completes or the scheduler closes.
+ * it is let go when the future completes, when its task is killed, or when the scheduler closes.
  */
 final class FutureWaits implements AutoCloseable {
+    /** Where an outcome goes, on the scheduler's thread. */
+    interface Outcome {
+        void deliver(Task task, Object value, Throwable failure);
+    }
+
+    /**
+     * One task's wait for one future: its {@link Task#waitingOn}. The future keeps a reference to
+     * it (a CompletableFuture cannot forget a callback), so {@link #cancel} drops everything it
+     * holds: a killed waiter's frame is not kept alive by a future that never completes.
+     */
+    final class Wait implements java.util.function.BiConsumer<Object, Throwable>, Runnable {
+        private Task task;
+        private Object value;
+        private Throwable failure;
+        private Future<?> getter;
+
+        Wait(Task task) {
+            this.task = task;
+        }
+
+        /** The stage completed, on whatever thread. */
+        @Override
+        public void accept(Object value, Throwable failure) {
+            this.value = value;
+            this.failure = unwrap(failure);
+            loop.execute(this);
+        }
+
+        /** On the loop: hands the outcome to the task, unless it was killed meanwhile. */
+        @Override
+        public void run() {
+            Task waiter = task;
+            if (waiter != null) {
+                task = null;
+                Object v = value;
+                Throwable f = failure;
+                value = null;
+                failure = null;
+                outcome.deliver(waiter, v, f);
+            }
+        }
+
+        /** The task was killed: forget it, and let the thread blocked for it go. */
+        void cancel() {
+            task = null;
+            value = null;
+            failure = null;
+            if (getter != null) {
+                getter.cancel(true);
+                getter = null;
+            }
+        }
+
+        /** On a getter thread: blocks until {@code future} is done, then hands its outcome over. */
+        void blockFor(Future<?> future) {
+            if (!awaitDone(future)) {
+                return;
+            }
+            takeOutcome(future);
+            loop.execute(this);
+        }
+
+        private void takeOutcome(Future<?> done) {
+            try {
+                value = done.get();
+            } catch (ExecutionException e) {
+                failure = e.getCause() != null ? e.getCause() : e;
+            } catch (CancellationException e) {
+                failure = e;
+            } catch (InterruptedException e) {
+                // A future that is done does not block; keep the flag for whoever looks.
+                Thread.currentThread().interrupt();
+                failure = e;
+            }
+        }
+    }
+
     private final Executor loop;
+    private final Outcome outcome;
     private ExecutorService blockedGetters;
 
-    /** @param loop runs a callback on the scheduler's thread, from any thread */
-    FutureWaits(Executor loop) {
+    /**
+     * @param loop runs a callback on the scheduler's thread, from any thread
+     * @param outcome what to do with each outcome, on the scheduler's thread
+     */
+    FutureWaits(Executor loop, Outcome outcome) {
         this.loop = loop;
+        this.outcome = outcome;
     }
 
-    /** Calls {@code then} with the value or the failure, on the scheduler's thread. */
-    void await(CompletionStage<?> stage, BiConsumer<Object, Throwable> then) {
-        stage.whenComplete((value, failure) -> loop.execute(() -> then.accept(value, unwrap(failure))));
+    /** Makes {@code task} wait for {@code stage}: its value or failure is delivered on the loop. */
+    void await(Task task, CompletionStage<?> stage) {
+        Wait wait = new Wait(task);
+        task.waitingOn = wait;
+        stage.whenComplete(wait);
     }
 
-    /** Calls {@code then} with the value or the failure, on the scheduler's thread. */
-    void await(Future<?> future, BiConsumer<Object, Throwable> then) {
+    /** Makes {@code task} wait for {@code future}: its value or failure is delivered on the loop. */
+    void await(Task task, Future<?> future) {
+        Wait wait = new Wait(task);
+        task.waitingOn = wait;
         if (future.isDone()) {
-            deliver(future, then);
+            wait.takeOutcome(future);
+            wait.run();
             return;
         }
-        getters().execute(() -> {
-            if (awaitDone(future)) {
-                loop.execute(() -> deliver(future, then));
-            }
-        });
+        wait.getter = getters().submit(() -> wait.blockFor(future));
     }
 
-    /** Blocks until {@code future} is done; false if interrupted because the scheduler closes. */
+    /** Blocks until {@code future} is done; false if interrupted (its task was killed, or closing). */
     private static boolean awaitDone(Future<?> future) {
         try {
             future.get();
         } catch (ExecutionException | CancellationException failed) {
-            // Done all the same: deliver() hands the failure over.
-        } catch (InterruptedException closing) {
+            // Done all the same: takeOutcome() hands the failure over.
+        } catch (InterruptedException released) {
             return false;
         }
         return true;
@@ -65,26 +147,6 @@ final class FutureWaits implements AutoCloseable {
         if (blockedGetters != null) {
             blockedGetters.shutdownNow();
         }
-    }
-
-    /** Hands the outcome of a future that is done to {@code then}. */
-    private static void deliver(Future<?> done, BiConsumer<Object, Throwable> then) {
-        Object value;
-        try {
-            value = done.get();
-        } catch (ExecutionException e) {
-            then.accept(null, e.getCause() != null ? e.getCause() : e);
-            return;
-        } catch (CancellationException e) {
-            then.accept(null, e);
-            return;
-        } catch (InterruptedException e) {
-            // A future that is done does not block; keep the flag for whoever looks.
-            Thread.currentThread().interrupt();
-            then.accept(null, e);
-            return;
-        }
-        then.accept(value, null);
     }
 
     /** A stage completed by another stage wraps the failure; the task gets the failure itself. */

@@ -2,113 +2,175 @@ package dev.gen4j.sched;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Iterator;
-import java.util.List;
+import java.util.ArrayDeque;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * The tasks waiting for channels, on one {@link Selector}. A channel has one key whatever the
- * number of tasks waiting on it: its interest set is the union of what they wait for, so one
- * task can read a socket while another writes it.
+ * The tasks waiting for channels, on one {@link Selector}.
+ *
+ * <p>A channel has one {@link Registration} whatever the number of tasks waiting on it, with a
+ * queue of readers and one of writers: one task can read a socket while another writes it, and
+ * adding, waking or withdrawing a waiter costs O(1) and allocates nothing.
+ *
+ * <p>The interest set is widened when a wait needs it and narrowed only when the selector
+ * reports readiness nobody waits for, so a task that waits on the same channel again and again
+ * (an echo handler) touches the selector once, not once per wait. A channel nobody has waited on
+ * for a whole pass of the loop is deregistered (its key cancelled), and every registration left
+ * idle when {@link #releaseIdle} is called: a channel the scheduler's tasks are done with can be
+ * made blocking again.
+ *
+ * <p>Closing a channel cancels its key, from whatever thread, and a cancelled key is never
+ * selected again. The selector drops cancelled keys during each select: when its key set has
+ * shrunk by more than the registrations this class let go of, some channel with waiters was
+ * closed, and only then are the registrations looked over, to throw {@link
+ * ClosedChannelException} into its waiters. Since nothing wakes a selector when a channel is
+ * closed, a blocking select is bounded while tasks wait on channels: 1 ms after tasks ran,
+ * doubling while nothing happens, up to {@value #MAX_CLOSE_CHECK_MILLIS} ms.
  */
 final class IoWaits implements Closeable {
-    private record Waiter(Task task, int ops) {
-    }
+    private static final long MIN_CLOSE_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    static final long MAX_CLOSE_CHECK_MILLIS = 100;
+    private static final long MAX_CLOSE_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(MAX_CLOSE_CHECK_MILLIS);
 
-    /** The attachment of each key: who waits on that channel, for what. */
-    private static final class Waiters {
-        final List<Waiter> list = new ArrayList<>(2);
+    /** One channel on the selector: the attachment of its key, and its waiting tasks. */
+    static final class Registration {
+        final SelectionKey key;
+        final int readOps;
+        final int writeOps;
+        final WaitQueue readers = new WaitQueue();
+        final WaitQueue writers = new WaitQueue();
+        /** What the key's interest set is, as last set here. */
+        int interest;
+        /** Neighbours in the list of every registration. */
+        Registration before;
+        Registration after;
+        /** In {@link #idle}: queued to be looked at before the next select. */
+        boolean queuedIdle;
+        /** The select count when it was last left with no waiter. */
+        long idleSince;
+        /** Let go of: cancelled here, or found closed. */
+        boolean gone;
 
-        int interestOps() {
-            int ops = 0;
-            for (Waiter w : list) {
-                ops |= w.ops;
-            }
-            return ops;
+        Registration(SelectionKey key, int validOps) {
+            this.key = key;
+            this.readOps = validOps & (SelectionKey.OP_READ | SelectionKey.OP_ACCEPT);
+            this.writeOps = validOps & (SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT);
+        }
+
+        boolean hasWaiters() {
+            return !readers.isEmpty() || !writers.isEmpty();
+        }
+
+        /** The operations some waiter waits for. */
+        int wanted() {
+            return (readers.isEmpty() ? 0 : readOps) | (writers.isEmpty() ? 0 : writeOps);
         }
     }
 
     private final Selector selector;
-    /** Keys that have waiters: a closed channel's key leaves the selector but not this set. */
-    private final Set<SelectionKey> waitedOn = new HashSet<>();
+    private final Set<SelectionKey> selectorKeys;
+    private final Consumer<Task> wake;
+    private final BiConsumer<Task, Throwable> fail;
+    /** The same callback for every select, not a new lambda each time. */
+    private final Consumer<SelectionKey> onReady = this::wakeReady;
+    /** Every registration not let go of, linked through {@link Registration#after}. */
+    private Registration first;
+    private int registrations;
+    /** Registrations left with no waiter, to look at before each select. */
+    private final ArrayDeque<Registration> idle = new ArrayDeque<>();
+    private int waiting;
+    private long selects;
+    private long closeCheckNanos = MIN_CLOSE_CHECK_NANOS;
 
-    IoWaits() throws IOException {
+    /**
+     * @param wake makes a task whose channel is ready runnable
+     * @param fail throws a failure into a task whose channel was closed
+     */
+    IoWaits(Consumer<Task> wake, BiConsumer<Task, Throwable> fail) throws IOException {
+        this.wake = wake;
+        this.fail = fail;
         selector = Selector.open();
+        selectorKeys = selector.keys();
     }
 
     /** Makes {@code task} wait until {@code io}'s channel is ready. */
     void await(Task task, Io io) throws IOException {
-        SelectableChannel channel = io.channel();
-        if (!channel.isOpen()) {
-            throw new ClosedChannelException();
+        Registration r = registrationFor(io.channel());
+        int ops = io.ops();
+        int interest = r.interest | ops;
+        if (interest != r.interest) {
+            try {
+                r.key.interestOps(interest);
+            } catch (CancelledKeyException closedMeanwhile) {
+                letGoClosed(r);
+                throw new ClosedChannelException();
+            }
+            r.interest = interest;
         }
-        SelectionKey key = channel.keyFor(selector);
-        if (key == null) {
-            key = channel.register(selector, 0, new Waiters());
-        }
-        Waiters waiters = (Waiters) key.attachment();
-        waiters.list.add(new Waiter(task, io.ops()));
-        key.interestOps(waiters.interestOps());
-        waitedOn.add(key);
-        task.ioKey(key);
+        ((ops & r.readOps) != 0 ? r.readers : r.writers).add(task);
+        task.waitingOn = r;
+        waiting++;
     }
 
     /** Withdraws the wait of a task that is being killed. */
-    void withdraw(Task task) {
-        SelectionKey key = task.ioKey();
-        if (key == null) {
-            return;
-        }
-        task.ioKey(null);
-        Waiters waiters = (Waiters) key.attachment();
-        waiters.list.removeIf(w -> w.task == task);
-        updateInterest(key, waiters);
+    void withdraw(Task task, Registration r) {
+        task.queue.remove(task);
+        waiting--;
+        leftWaiting(r);
     }
 
     /**
      * Waits up to {@code timeoutNanos} ({@code 0}: not at all, {@code Long.MAX_VALUE}: until
-     * something happens) for channels to become ready, and hands their waiting tasks to
-     * {@code wake}.
+     * something happens) for channels to become ready, and wakes their waiting tasks; then
+     * fails the waiters of channels closed meanwhile.
+     *
+     * @param tasksRan whether tasks ran since the last select (so one may have closed a channel)
      */
-    void select(long timeoutNanos, Consumer<Task> wake) throws IOException {
-        Consumer<SelectionKey> onReady = key -> wakeReady(key, wake);
+    void select(long timeoutNanos, boolean tasksRan) throws IOException {
+        lookAtIdle();
+        selects++;
         if (timeoutNanos == 0) {
             selector.selectNow(onReady);
-        } else if (timeoutNanos == Long.MAX_VALUE) {
-            selector.select(onReady);
         } else {
-            selector.select(onReady, Math.max(1, TimeUnit.NANOSECONDS.toMillis(timeoutNanos + 999_999)));
+            long timeout = timeoutNanos;
+            boolean bounded = false;
+            if (waiting > 0) {
+                if (tasksRan) {
+                    closeCheckNanos = MIN_CLOSE_CHECK_NANOS;
+                }
+                if (closeCheckNanos < timeout) {
+                    timeout = closeCheckNanos;
+                    bounded = true;
+                }
+            }
+            int selected = timeout == Long.MAX_VALUE
+                    ? selector.select(onReady)
+                    : selector.select(onReady, Math.max(1, TimeUnit.NANOSECONDS.toMillis(timeout + 999_999)));
+            if (bounded) {
+                closeCheckNanos = selected == 0 ? Math.min(2 * closeCheckNanos, MAX_CLOSE_CHECK_NANOS) : MIN_CLOSE_CHECK_NANOS;
+            }
+        }
+        if (selectorKeys.size() < registrations) {
+            failWaitersOfClosedChannels();
         }
     }
 
-    /**
-     * A channel closed while tasks wait on it is never selected again: hands those tasks to
-     * {@code fail} with a {@link ClosedChannelException}. Costs one look at each channel waited
-     * on, so the scheduler calls it only before it blocks.
-     */
-    void failWaitersOfClosedChannels(BiConsumer<Task, Throwable> fail) {
-        // Runs before every blocking select: a plain pass that allocates nothing when no channel closed.
-        for (Iterator<SelectionKey> keys = waitedOn.iterator(); keys.hasNext(); ) {
-            SelectionKey key = keys.next();
-            if (key.isValid()) {
-                continue;
+    /** Deregisters every channel no task waits on (when {@code run()} returns). */
+    void releaseIdle() {
+        for (Registration r; (r = idle.poll()) != null; ) {
+            r.queuedIdle = false;
+            if (!r.gone && !r.hasWaiters()) {
+                letGo(r);
+                r.key.cancel();
             }
-            keys.remove();
-            Waiters waiters = (Waiters) key.attachment();
-            for (Waiter w : waiters.list) {
-                w.task.ioKey(null);
-                fail.accept(w.task, new ClosedChannelException());
-            }
-            waiters.list.clear();
         }
     }
 
@@ -119,28 +181,156 @@ final class IoWaits implements Closeable {
 
     @Override
     public void close() throws IOException {
-        waitedOn.clear();
+        idle.clear();
+        first = null;
+        registrations = 0;
+        waiting = 0;
         selector.close();
     }
 
-    private void wakeReady(SelectionKey key, Consumer<Task> wake) {
-        int ready = key.readyOps();
-        Waiters waiters = (Waiters) key.attachment();
-        List<Waiter> woken = new ArrayList<>(2);
-        waiters.list.removeIf(w -> (w.ops & ready) != 0 && woken.add(w));
-        updateInterest(key, waiters);
-        for (Waiter w : woken) {
-            w.task.ioKey(null);
-            wake.accept(w.task);
+    // ---- Registrations ------------------------------------------------------------------
+
+    private Registration registrationFor(SelectableChannel channel) throws IOException {
+        SelectionKey key = channel.keyFor(selector);
+        if (key != null && key.isValid()) {
+            return (Registration) key.attachment();
+        }
+        if (!channel.isOpen()) {
+            throw new ClosedChannelException();
+        }
+        if (key != null) {
+            // Cancelled here after an earlier run(), and not yet dropped by the selector:
+            // registering again needs it dropped first.
+            selector.selectNow(onReady);
+        }
+        try {
+            key = channel.register(selector, 0);
+        } catch (CancelledKeyException closedMeanwhile) {
+            throw new ClosedChannelException();
+        }
+        Registration r = new Registration(key, channel.validOps());
+        key.attach(r);
+        r.after = first;
+        if (first != null) {
+            first.before = r;
+        }
+        first = r;
+        registrations++;
+        return r;
+    }
+
+    /** Forgets {@code r}: cancelled here, or closed by someone. */
+    private void letGo(Registration r) {
+        r.gone = true;
+        if (r.before == null) {
+            first = r.after;
+        } else {
+            r.before.after = r.after;
+        }
+        if (r.after != null) {
+            r.after.before = r.before;
+        }
+        r.before = null;
+        r.after = null;
+        registrations--;
+    }
+
+    /** The channel of {@code r} was closed: lets it go and fails every task waiting on it. */
+    private void letGoClosed(Registration r) {
+        if (!r.gone) {
+            letGo(r);
+        }
+        failAll(r.readers);
+        failAll(r.writers);
+    }
+
+    private void failAll(WaitQueue queue) {
+        for (Task t; (t = queue.poll()) != null; ) {
+            waiting--;
+            fail.accept(t, new ClosedChannelException());
         }
     }
 
-    private void updateInterest(SelectionKey key, Waiters waiters) {
-        if (waiters.list.isEmpty()) {
-            waitedOn.remove(key);
+    /** A task stopped waiting on {@code r}; if none is left, {@code r} may go after a pass. */
+    private void leftWaiting(Registration r) {
+        if (!r.hasWaiters()) {
+            r.idleSince = selects;
+            if (!r.queuedIdle) {
+                r.queuedIdle = true;
+                idle.add(r);
+            }
         }
-        if (key.isValid()) {
-            key.interestOps(waiters.interestOps());
+    }
+
+    /**
+     * Before each select: lets go of idle registrations whose channel was closed (the select
+     * about to run drops their keys), and cancels those idle for a whole pass.
+     */
+    private void lookAtIdle() {
+        for (int n = idle.size(); n > 0; n--) {
+            Registration r = idle.poll();
+            if (r.gone || r.hasWaiters()) {
+                r.queuedIdle = false;
+            } else if (!r.key.isValid()) {
+                r.queuedIdle = false;
+                letGo(r);
+            } else if (r.idleSince < selects) {
+                r.queuedIdle = false;
+                letGo(r);
+                r.key.cancel();
+            } else {
+                idle.add(r);
+            }
         }
+    }
+
+    /** Some key with waiters was cancelled by a close: finds which, and fails their waiters. */
+    private void failWaitersOfClosedChannels() {
+        for (Registration r = first; r != null; ) {
+            Registration after = r.after;
+            if (!r.key.isValid()) {
+                letGoClosed(r);
+            }
+            r = after;
+        }
+    }
+
+    // ---- Readiness ----------------------------------------------------------------------
+
+    private void wakeReady(SelectionKey key) {
+        Registration r = (Registration) key.attachment();
+        int ready;
+        try {
+            ready = key.readyOps();
+        } catch (CancelledKeyException closedMeanwhile) {
+            letGoClosed(r);
+            return;
+        }
+        int wanted = r.wanted();
+        if ((ready & ~wanted) != 0) {
+            // Ready for what nobody waits for any more: stop asking, or it is reported every pass.
+            try {
+                key.interestOps(wanted);
+            } catch (CancelledKeyException closedMeanwhile) {
+                letGoClosed(r);
+                return;
+            }
+            r.interest = wanted;
+        }
+        boolean woke = (ready & r.readOps) != 0 && wakeAll(r.readers);
+        woke |= (ready & r.writeOps) != 0 && wakeAll(r.writers);
+        if (woke) {
+            leftWaiting(r);
+        }
+    }
+
+    private boolean wakeAll(WaitQueue queue) {
+        boolean any = false;
+        for (Task t; (t = queue.poll()) != null; ) {
+            waiting--;
+            any = true;
+            wake.accept(t);
+        }
+        return any;
     }
 }

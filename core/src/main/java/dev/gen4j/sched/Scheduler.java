@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -35,6 +34,9 @@ import java.util.concurrent.Future;
  * <li>a {@link Sys} call: resumed with its answer;
  * <li>a {@link CompletionStage} or {@link Future}: resumed with its value, or its exception
  *     thrown in, when it completes on whatever thread;
+ * <li>{@link Mailbox#put} / {@link Mailbox#take}: resumed once the message is in / out;
+ * <li>a {@link Gen}: an {@link IllegalArgumentException} thrown in, saying to use
+ *     {@code Yield.from} (or {@link Sys#spawn});
  * <li>anything else: only its turn; it goes to the back of the ready queue and is resumed with
  *     {@code null}.
  * </ul>
@@ -44,13 +46,28 @@ import java.util.concurrent.Future;
  * the thread blocks in one {@link java.nio.channels.Selector} until one of those happens: an
  * idle scheduler uses no CPU.
  *
+ * <p>A channel closed by anyone, from any thread, wakes the tasks waiting on it with {@link
+ * java.nio.channels.ClosedChannelException} thrown in: closed by a task, at the next pass; from
+ * another thread while the loop is blocked, within 1 to 100 ms (nothing wakes a selector when a
+ * channel closes, so while tasks wait on channels a blocking select is bounded: 1 ms after tasks
+ * ran, doubling while nothing happens). A channel no task has waited on for a whole pass is
+ * deregistered, and every idle one when {@code run()} returns, so it can be made blocking again.
+ * A killed task lets go at once of everything the scheduler held for it: its timer, its callback
+ * on a future (a thread blocked on a plain {@code Future} for it is let go), its place among the
+ * waiters of a channel, a mailbox or a task it joins.
+ *
  * <p>A task that throws is removed, and the exception goes to the tasks {@linkplain Sys#join
  * joining} it; if none does, it is reported on the {@link System.Logger} named after this class.
- * The other tasks go on. Nothing is printed on standard output.
+ * The other tasks go on. Nothing is printed on standard output. A task that does not yield holds
+ * up every other; {@link #warnSlowTurns} (or the system property {@value #SLOW_TURN_PROPERTY})
+ * reports such turns.
  *
  * <p>Not thread-safe, except {@link #stop()}: create, spawn, run and close on one thread.
  */
 public final class Scheduler implements AutoCloseable {
+    /** The system property that turns slow-turn warnings on: a threshold in milliseconds. */
+    public static final String SLOW_TURN_PROPERTY = "gen4j.sched.slowTurnMillis";
+
     private static final System.Logger LOG = System.getLogger(Scheduler.class.getName());
 
     private final Map<Long, Task> tasks = new LinkedHashMap<>();
@@ -58,6 +75,8 @@ public final class Scheduler implements AutoCloseable {
     private final IoWaits io;
     private final Timers timers = new Timers();
     private final FutureWaits futures;
+    /** Turns longer than this are reported; 0: not measured at all. */
+    private long slowTurnNanos = slowTurnNanosFromProperty();
     /** Callbacks from other threads for the loop to run: futures completed there. */
     private final Queue<Runnable> fromOtherThreads = new ConcurrentLinkedQueue<>();
     private long lastId;
@@ -67,11 +86,27 @@ public final class Scheduler implements AutoCloseable {
 
     public Scheduler() {
         try {
-            io = new IoWaits();
+            io = new IoWaits(this::makeReady, this::throwInto);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open a selector", e);
         }
-        futures = new FutureWaits(this::runOnLoop);
+        futures = new FutureWaits(this::runOnLoop, this::complete);
+    }
+
+    /**
+     * Reports, as a warning on the {@link System.Logger} named after this class, every turn that
+     * runs longer than {@code threshold} without yielding (naming the task and its generator):
+     * while one task runs, no other does. {@code null} or zero turns it off, which is the
+     * default unless the system property {@value #SLOW_TURN_PROPERTY} gives a threshold in
+     * milliseconds. Off, turns are not even timed.
+     *
+     * @throws IllegalArgumentException if {@code threshold} is negative
+     */
+    public void warnSlowTurns(Duration threshold) {
+        if (threshold != null && threshold.isNegative()) {
+            throw new IllegalArgumentException("a slow-turn threshold cannot be negative: " + threshold);
+        }
+        slowTurnNanos = threshold == null ? 0 : Math.max(0, saturatedNanos(threshold));
     }
 
     /**
@@ -103,9 +138,9 @@ public final class Scheduler implements AutoCloseable {
         claimThread();
         try {
             while (!stopRequested && !tasks.isEmpty()) {
-                runReadyTasks();
+                boolean ran = runReadyTasks();
                 if (!stopRequested && !tasks.isEmpty()) {
-                    collectEvents();
+                    collectEvents(ran);
                 }
             }
         } catch (IOException e) {
@@ -113,6 +148,7 @@ public final class Scheduler implements AutoCloseable {
         } finally {
             stopRequested = false;
             runner = null;
+            io.releaseIdle();
         }
     }
 
@@ -163,58 +199,99 @@ public final class Scheduler implements AutoCloseable {
 
     // ---- The loop -----------------------------------------------------------------------
 
-    /** One turn for each task ready now; tasks made ready meanwhile wait for the next pass. */
-    private void runReadyTasks() {
+    /**
+     * One turn for each task ready now; tasks made ready meanwhile wait for the next pass.
+     * Returns whether any task ran.
+     */
+    private boolean runReadyTasks() {
+        boolean ran = false;
         for (int n = ready.size(); n > 0 && !stopRequested; n--) {
             Task task = ready.poll();
             if (task.isAlive()) {
+                ran = true;
                 step(task);
             }
         }
+        return ran;
     }
 
     /**
-     * Collects what happened: ready channels, completions from other threads, due timers.
-     * Blocks only if no task is ready, and then at most until the next timer is due.
+     * Collects what happened: ready channels, closed channels, completions from other threads,
+     * due timers. Blocks only if no task is ready, and then at most until the next timer is due.
      */
-    private void collectEvents() throws IOException {
-        long timeout = 0;
-        if (ready.isEmpty()) {
-            io.failWaitersOfClosedChannels(this::throwInto);
-            if (ready.isEmpty()) {
-                timeout = timers.nanosToNext(System.nanoTime());
-            }
-        }
-        io.select(timeout, this::makeReady);
+    private void collectEvents(boolean tasksRan) throws IOException {
+        long timeout = ready.isEmpty() ? timers.nanosToNext(System.nanoTime()) : 0;
+        io.select(timeout, tasksRan);
         for (Runnable callback; (callback = fromOtherThreads.poll()) != null; ) {
             callback.run();
         }
-        timers.fireDue(System.nanoTime(), task -> resume(task, null));
+        if (timers.size() > 0) {
+            timers.fireDue(System.nanoTime(), this::makeReady);
+        }
     }
 
     /** Runs the task to its next yield, then acts on what it yielded. */
     private void step(Task task) {
         Object request;
+        long start = slowTurnNanos == 0 ? 0 : System.nanoTime();
         try {
             request = task.step();
         } catch (Throwable failure) {
             fail(task, failure);
             return;
+        } finally {
+            if (slowTurnNanos != 0) {
+                reportIfSlow(task, System.nanoTime() - start);
+            }
         }
         if (task.isFinished()) {
             finish(task, task.result());
             return;
         }
-        if (request instanceof Sys call) {
-            call.handle(this, task);
-        } else if (request instanceof Io wait) {
+        if (request instanceof Io wait) {
             awaitIo(task, wait);
+        } else if (request instanceof Sys call) {
+            call.handle(this, task);
         } else if (request instanceof CompletionStage<?> stage) {
-            futures.await(stage, (value, failure) -> complete(task, value, failure));
+            futures.await(task, stage);
         } else if (request instanceof Future<?> future) {
-            futures.await(future, (value, failure) -> complete(task, value, failure));
+            futures.await(task, future);
+        } else if (request instanceof Gen<?> gen) {
+            throwInto(task, new IllegalArgumentException("task " + task.id() + " yielded " + gen
+                    + " itself: to run it inside the task write Yield.from(gen), to run it as a task of its own yield Sys.spawn(gen)"));
         } else {
             resume(task, null);
+        }
+    }
+
+    private void reportIfSlow(Task task, long nanos) {
+        if (nanos > slowTurnNanos) {
+            LOG.log(Level.WARNING, () -> String.format(
+                    "task %d (%s) ran %.1f ms in one turn without yielding (threshold %.1f ms): no other task ran meanwhile",
+                    task.id(), task.gen(), nanos / 1e6, slowTurnNanos / 1e6));
+        }
+    }
+
+    private static long slowTurnNanosFromProperty() {
+        String millis = System.getProperty(SLOW_TURN_PROPERTY);
+        if (millis == null || millis.isBlank()) {
+            return 0;
+        }
+        try {
+            long ms = Long.parseLong(millis.strip());
+            return ms <= 0 ? 0 : saturatedNanos(Duration.ofMillis(ms));
+        } catch (NumberFormatException e) {
+            LOG.log(Level.WARNING, () -> SLOW_TURN_PROPERTY + "=" + millis
+                    + " is not a whole number of milliseconds: slow-turn warnings stay off");
+            return 0;
+        }
+    }
+
+    private static long saturatedNanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
         }
     }
 
@@ -272,27 +349,41 @@ public final class Scheduler implements AutoCloseable {
         return task;
     }
 
-    /** Removes the task; what is left of its waits is skipped as they come up. */
+    /** Removes the task, and withdraws what it waits for: nothing in the scheduler keeps it. */
     private void retire(Task task) {
         task.markEnded();
         tasks.remove(task.id());
-        io.withdraw(task);
+        Object on = task.waitingOn;
+        if (on == null) {
+            return;
+        }
+        task.waitingOn = null;
+        if (on instanceof IoWaits.Registration channel) {
+            io.withdraw(task, channel);
+        } else if (on instanceof Timers.Timer timer) {
+            timers.cancel(timer);
+        } else if (on instanceof FutureWaits.Wait wait) {
+            wait.cancel();
+        } else if (on instanceof Mailbox<?> box) {
+            box.withdraw(task);
+        } else if (task.queue != null) {
+            task.queue.remove(task); // joining a task
+        }
     }
 
     private void finish(Task task, Object result) {
         retire(task);
-        for (Task joiner : task.liveJoiners()) {
+        for (Task joiner; (joiner = task.pollJoiner()) != null; ) {
             resume(joiner, result);
         }
     }
 
     private void fail(Task task, Throwable failure) {
         retire(task);
-        List<Task> joiners = task.liveJoiners();
-        if (joiners.isEmpty()) {
+        if (!task.hasJoiners()) {
             report(task, failure);
         }
-        for (Task joiner : joiners) {
+        for (Task joiner; (joiner = task.pollJoiner()) != null; ) {
             throwInto(joiner, failure);
         }
     }
@@ -322,7 +413,7 @@ public final class Scheduler implements AutoCloseable {
             report(victim, failure);
         }
         CancellationException killed = new CancellationException("task " + id + " was killed");
-        for (Task joiner : victim.liveJoiners()) {
+        for (Task joiner; (joiner = victim.pollJoiner()) != null; ) {
             throwInto(joiner, killed);
         }
         resume(killer, true);

@@ -1,20 +1,29 @@
 package dev.gen4j.sched;
 
 import dev.gen4j.Gen;
-import java.nio.channels.SelectionKey;
-import java.util.ArrayList;
-import java.util.List;
 
-/** A generator run by a {@link Scheduler}, with what it will be resumed with and who waits for it. */
+/**
+ * A generator run by a {@link Scheduler}, with what it will be resumed with, what it waits for
+ * and who waits for it.
+ */
 final class Task {
     private final long id;
     private final Gen<?> gen;
     private Object sendValue;
     private Throwable throwValue;
     private boolean ended;
-    /** The channel it waits on, so that killing it can withdraw the wait. */
-    private SelectionKey ioKey;
-    private List<Task> joiners = List.of();
+    /**
+     * What it waits for, so that killing it can withdraw the wait at once: an {@link
+     * IoWaits.Registration}, a {@link Timers.Timer}, a {@link FutureWaits.Wait}, a {@link
+     * Mailbox} or the task it joins; {@code null} while it runs or is ready.
+     */
+    Object waitingOn;
+    /** The queue of waiters it is in, and its neighbours there (see {@link WaitQueue}). */
+    WaitQueue queue;
+    Task prev;
+    Task next;
+    /** The tasks joining this one; created on the first join. */
+    private WaitQueue joiners;
 
     Task(long id, Gen<?> gen) {
         this.id = id;
@@ -23,6 +32,11 @@ final class Task {
 
     long id() {
         return id;
+    }
+
+    /** The generator it runs, for messages. */
+    Gen<?> gen() {
+        return gen;
     }
 
     /** Whether it has not ended yet; the scheduler skips the leftovers of an ended task's waits. */
@@ -38,12 +52,30 @@ final class Task {
     void resumeWith(Object value) {
         sendValue = value;
         throwValue = null;
+        waitingOn = null;
     }
 
     /** What the next {@link #step()} throws at the pending yield. */
     void resumeThrowing(Throwable failure) {
         sendValue = null;
         throwValue = failure;
+        waitingOn = null;
+    }
+
+    /**
+     * Keeps {@code message} while it waits to put it into a {@link Mailbox}: in the field of the
+     * value it will be resumed with, unused while it waits, which resuming it overwrites.
+     */
+    void carry(Object message) {
+        sendValue = message;
+        throwValue = null;
+    }
+
+    /** The message it carries, no longer kept. */
+    Object dropCarried() {
+        Object message = sendValue;
+        sendValue = null;
+        return message;
     }
 
     /** Runs the generator to its next yield and returns the value yielded: the task's request. */
@@ -72,24 +104,21 @@ final class Task {
         gen.close();
     }
 
-    SelectionKey ioKey() {
-        return ioKey;
-    }
-
-    void ioKey(SelectionKey key) {
-        ioKey = key;
-    }
-
     void addJoiner(Task joiner) {
-        if (joiners.isEmpty()) {
-            joiners = new ArrayList<>(1);
+        if (joiners == null) {
+            joiners = new WaitQueue();
         }
+        joiner.waitingOn = this;
         joiners.add(joiner);
     }
 
-    /** The tasks still alive that wait for this one to end. */
-    List<Task> liveJoiners() {
-        return joiners.stream().filter(Task::isAlive).toList();
+    /** Takes the next task joining this one, or {@code null}; a killed joiner has left already. */
+    Task pollJoiner() {
+        return joiners == null ? null : joiners.poll();
+    }
+
+    boolean hasJoiners() {
+        return joiners != null && !joiners.isEmpty();
     }
 
     @Override

@@ -171,4 +171,90 @@ class IoTest {
             assertThrows(IllegalArgumentException.class, () -> Io.writable(source));
         }
     }
+
+    @Generator
+    static Gen<Void> readsAByte(Pipe.SourceChannel source, List<Object> log) throws IOException {
+        Yield.now(Io.readable(source));
+        ByteBuffer one = ByteBuffer.allocate(1);
+        log.add("read " + source.read(one));
+        return Gen.done();
+    }
+
+    @Test
+    void aChannelWhoseTasksHaveEndedCanBeMadeBlockingAndWaitedOnAgain() throws IOException {
+        Pipe pipe = Pipe.open();
+        try (Scheduler s = new Scheduler(); Pipe.SinkChannel sink = pipe.sink(); Pipe.SourceChannel source = pipe.source()) {
+            source.configureBlocking(false);
+            sink.write(ByteBuffer.wrap(new byte[] {1, 2}));
+            s.spawn(readsAByte(source, log));
+            s.run();
+            source.configureBlocking(true);
+            assertEquals(1, source.read(ByteBuffer.allocate(1)), "a blocking read after the scheduler let go");
+            source.configureBlocking(false);
+            sink.write(ByteBuffer.wrap(new byte[] {3}));
+            s.spawn(readsAByte(source, log));
+            s.run();
+        }
+        assertEquals(List.of("read 1", "read 1"), log);
+    }
+
+    @Generator
+    static Gen<Void> readsThenGoesBlocking(Pipe.SourceChannel source, int turns, List<Object> log) throws IOException {
+        Yield.now(Io.readable(source));
+        source.read(ByteBuffer.allocate(1));
+        for (int i = 0; i < turns; i++) {
+            Yield.now();
+        }
+        source.configureBlocking(true);
+        log.add("blocking");
+        return Gen.done();
+    }
+
+    @Test
+    void aChannelNoTaskWaitedOnForAWholePassIsLetGoWhileTheSchedulerRuns() throws IOException {
+        Pipe pipe = Pipe.open();
+        try (Scheduler s = new Scheduler(); Pipe.SinkChannel sink = pipe.sink(); Pipe.SourceChannel source = pipe.source()) {
+            source.configureBlocking(false);
+            sink.write(ByteBuffer.wrap(new byte[] {1}));
+            s.spawn(readsThenGoesBlocking(source, 2, log));
+            s.run();
+        }
+        assertEquals(List.of("blocking"), log);
+    }
+
+    @Generator
+    static Gen<Void> waitsInTurn(int me, Pipe.SourceChannel source, List<Object> log) {
+        Yield.now(Io.readable(source));
+        log.add(me);
+        return Gen.done();
+    }
+
+    @Generator
+    static Gen<Void> killsEveryOtherThenWrites(long firstId, int count, Pipe.SinkChannel sink) throws IOException {
+        for (int i = 1; i < count; i += 2) {
+            Yield.now(Sys.kill(firstId + i));
+        }
+        sink.write(ByteBuffer.wrap(new byte[] {1}));
+        return Gen.done();
+    }
+
+    @Test
+    void manyWaitersOnOneChannelWakeInTheOrderTheyCameAndKilledOnesLeave() throws IOException {
+        int count = 20_000;
+        Pipe pipe = Pipe.open();
+        try (Scheduler s = new Scheduler(); Pipe.SinkChannel sink = pipe.sink(); Pipe.SourceChannel source = pipe.source()) {
+            source.configureBlocking(false);
+            long first = s.spawn(waitsInTurn(0, source, log));
+            for (int i = 1; i < count; i++) {
+                s.spawn(waitsInTurn(i, source, log));
+            }
+            s.spawn(killsEveryOtherThenWrites(first, count, sink));
+            s.run();
+        }
+        List<Object> survivors = new ArrayList<>();
+        for (int i = 0; i < count; i += 2) {
+            survivors.add(i);
+        }
+        assertEquals(survivors, log);
+    }
 }

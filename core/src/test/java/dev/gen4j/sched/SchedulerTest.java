@@ -225,4 +225,107 @@ class SchedulerTest {
         }
         assertEquals(1, caught.size());
     }
+
+    @Generator
+    static Gen<Void> yieldsAGenerator(List<String> log) {
+        try {
+            Yield.now(worker("inner", 1, log));
+            log.add("resumed");
+        } catch (IllegalArgumentException e) {
+            log.add(e.getMessage());
+        }
+        return Gen.done();
+    }
+
+    @Test
+    void yieldingAGeneratorThrowsAnErrorSayingToUseYieldFrom() {
+        try (Scheduler s = new Scheduler()) {
+            s.spawn(yieldsAGenerator(log));
+            s.run();
+        }
+        assertEquals(1, log.size(), log.toString());
+        assertTrue(log.get(0).contains("Yield.from(gen)"), log.get(0));
+        assertTrue(log.get(0).contains("SchedulerTest.worker"), log.get(0));
+    }
+
+    @Generator
+    static Gen<Void> busyFor(long nanos) {
+        Yield.now();
+        long start = System.nanoTime();
+        while (System.nanoTime() - start <= nanos) {
+            Thread.onSpinWait();
+        }
+        return Gen.done();
+    }
+
+    /** Runs {@code s} with a handler on the scheduler's logger; returns what it logged. */
+    private static List<LogRecord> logged(Scheduler s) {
+        List<LogRecord> records = Collections.synchronizedList(new ArrayList<>());
+        Logger jul = Logger.getLogger(Scheduler.class.getName());
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        jul.addHandler(capture);
+        jul.setUseParentHandlers(false);
+        try {
+            s.run();
+        } finally {
+            jul.removeHandler(capture);
+            jul.setUseParentHandlers(true);
+        }
+        return records;
+    }
+
+    @Test
+    void aTurnLongerThanTheThresholdIsReportedWithTheTaskAndItsGenerator() {
+        try (Scheduler s = new Scheduler()) {
+            s.warnSlowTurns(Duration.ofMillis(5));
+            s.spawn(worker("quick", 3, log));
+            long slow = s.spawn(busyFor(Duration.ofMillis(20).toNanos()));
+            // A quick turn may be reported too, if a pause of the JVM made it slow: look for this one.
+            List<LogRecord> records = logged(s).stream()
+                    .filter(r -> r.getMessage().contains("task " + slow + " ")).toList();
+            assertEquals(1, records.size(), records.toString());
+            LogRecord record = records.get(0);
+            assertEquals(java.util.logging.Level.WARNING, record.getLevel());
+            assertTrue(record.getMessage().contains("SchedulerTest.busyFor"), record.getMessage());
+        }
+    }
+
+    @Test
+    void slowTurnsAreNotReportedByDefault() {
+        try (Scheduler s = new Scheduler()) {
+            s.spawn(busyFor(Duration.ofMillis(20).toNanos()));
+            assertEquals(List.of(), logged(s));
+        }
+    }
+
+    @Test
+    void theSystemPropertyTurnsSlowTurnWarningsOnAndNullTurnsThemOff() {
+        System.setProperty(Scheduler.SLOW_TURN_PROPERTY, "5");
+        Scheduler withProperty;
+        try {
+            withProperty = new Scheduler();
+        } finally {
+            System.clearProperty(Scheduler.SLOW_TURN_PROPERTY);
+        }
+        try (Scheduler s = withProperty) {
+            s.spawn(busyFor(Duration.ofMillis(20).toNanos()));
+            assertTrue(logged(s).stream().anyMatch(r -> r.getMessage().contains("SchedulerTest.busyFor")));
+            s.warnSlowTurns(null);
+            s.spawn(busyFor(Duration.ofMillis(20).toNanos()));
+            assertEquals(List.of(), logged(s));
+        }
+    }
 }
