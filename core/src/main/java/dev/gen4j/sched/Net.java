@@ -20,24 +20,28 @@ import java.nio.channels.SocketChannel;
  * Yield.from(Net.writeAll(client, buffer.flip()));
  * }</pre>
  *
- * <p>{@code accept} and {@code read} always let the other tasks have a turn first, so a task
- * whose peer never stops sending cannot starve them.
+ * <p>{@code read} always lets the other tasks have a turn first, so a task whose peer never
+ * stops sending cannot starve them.
  */
 public final class Net {
     private Net() {
     }
 
-    /** Accepts the next connection; the new channel is non-blocking. */
+    /**
+     * Accepts the next connection; the new channel is non-blocking. A connection already waiting
+     * is taken at once, so an acceptor empties the backlog in one turn (with {@link Sys#spawn},
+     * which answers at once, too) instead of taking one connection per pass of the scheduler.
+     */
     @Generator
     public static Gen<SocketChannel> accept(ServerSocketChannel server) throws IOException {
         nonBlocking(server);
         for (;;) {
-            Yield.now(Io.readable(server));
             SocketChannel client = server.accept();
             if (client != null) {
                 client.configureBlocking(false);
                 return Gen.done(client);
             }
+            Yield.now(Io.readable(server));
         }
     }
 
