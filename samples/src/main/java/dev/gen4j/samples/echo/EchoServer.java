@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "echo", mixinStandardHelpOptions = true,
         description = {"The concurrent echo server: each chunk a client sends comes back as GOT:<chunk>.",
-            "Prints 'Listening on HOST:PORT' first, then 'Connection from ...' and 'Connection closed' for each client."})
+            "Prints 'Listening on HOST:PORT' first, then 'Connection from ...' and 'Connection closed' for each client",
+            "(not with --quiet); printing never makes the server wait, even when nobody reads its output."})
 public final class EchoServer implements Callable<Integer> {
     /** The most a handler reads at once, as the seed's {@code client.recv(1000)}. */
     static final int CHUNK = 1000;
@@ -49,38 +50,53 @@ public final class EchoServer implements Callable<Integer> {
             description = "Port to listen on, 0 for any free one (default: ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(names = "--quiet", description = "Do not print a line for each connection.")
+    boolean quiet;
+
     @Spec
     CommandSpec spec;
+
+    /** How often at most a failing accept is reported: it may fail thousands of times a second. */
+    private static final long ACCEPT_REPORT_NANOS = Duration.ofSeconds(1).toNanos();
 
     @Override
     public Integer call() throws IOException {
         try (ServerSocketChannel server = listen(); Scheduler scheduler = new Scheduler()) {
             System.out.println("Listening on " + hostAndPort(server.getLocalAddress()));
-            scheduler.spawn(acceptClients(server));
+            scheduler.spawn(acceptClients(server, new LineLog(System.out, quiet), new LineLog(System.err, false)));
             scheduler.run();
         }
         return 0;
     }
 
     @Generator
-    static Gen<Void> acceptClients(ServerSocketChannel server) {
+    static Gen<Void> acceptClients(ServerSocketChannel server, LineLog log, LineLog errors) {
+        long lastReport = System.nanoTime() - ACCEPT_REPORT_NANOS;
+        int unreported = 0;
         for (;;) {
             SocketChannel client;
             try {
                 client = Yield.from(Net.accept(server));
             } catch (IOException e) {
                 // Out of file descriptors, say: the clients already connected go on meanwhile.
-                System.err.println("echo: cannot accept a connection: " + e.getMessage());
+                unreported++;
+                long now = System.nanoTime();
+                if (now - lastReport >= ACCEPT_REPORT_NANOS) {
+                    errors.print("echo: cannot accept a connection: " + e.getMessage()
+                            + (unreported > 1 ? " (" + unreported + " times since the last report)" : ""));
+                    lastReport = now;
+                    unreported = 0;
+                }
                 Yield.now(Sys.sleep(ACCEPT_RETRY));
                 continue;
             }
-            Yield.now(Sys.spawn(echo(client)));
+            Yield.now(Sys.spawn(echo(client, log)));
         }
     }
 
     @Generator
-    static Gen<Void> echo(SocketChannel client) {
-        System.out.println("Connection from " + peerOf(client));
+    static Gen<Void> echo(SocketChannel client, LineLog log) {
+        log.print("Connection from " + peerOf(client));
         ByteBuffer buffer = ByteBuffer.allocate(GOT.length + CHUNK);
         try (client) {
             for (;;) {
@@ -94,7 +110,7 @@ public final class EchoServer implements Callable<Integer> {
         } catch (IOException e) {
             // Reset by the client, or gone: closed all the same.
         }
-        System.out.println("Connection closed");
+        log.print("Connection closed");
         return Gen.done();
     }
 
