@@ -32,6 +32,15 @@ final class GeneratorMethodRewriter {
     static Rewritten rewrite(ClassFacts host, MethodNode method, String frameClass, ClassHierarchy hierarchy)
             throws InstrumentationException {
         ErrorSite errors = new ErrorSite(host.name(), method.name, method.desc, host.sourceFile(), firstLine(method));
+        try {
+            return rewrite(host, method, frameClass, hierarchy, errors);
+        } catch (ClassHierarchy.MissingTypeException e) {
+            throw errors.atMethod(e.getMessage());
+        }
+    }
+
+    private static Rewritten rewrite(ClassFacts host, MethodNode method, String frameClass,
+            ClassHierarchy hierarchy, ErrorSite errors) throws InstrumentationException {
         boolean isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
         check(method, errors);
 
@@ -39,9 +48,11 @@ final class GeneratorMethodRewriter {
         MethodAnalysis analysis;
         try {
             analysis = MethodAnalysis.of(host.name(), method, hierarchy);
-        } catch (AnalyzerException | ClassHierarchy.MissingTypeException e) {
-            throw errors.atMethod("its bytecode could not be analyzed (" + e.getMessage() + "); if a class is"
-                    + " missing, put it on the class path (for ahead-of-time instrumentation: --classpath)");
+        } catch (AnalyzerException e) {
+            if (e.getCause() instanceof ClassHierarchy.MissingTypeException missing) {
+                throw missing;
+            }
+            throw errors.atMethod("its bytecode could not be analyzed (" + e.getMessage() + ")");
         }
         List<YieldSite> sites = analysis.yieldSites();
         for (YieldSite site : sites) {
