@@ -211,6 +211,43 @@ class AheadOfTimeTest {
     }
 
     @Test
+    void aJarWithAClassThatCannotBeInstrumentedIsLeftByteForByte() throws Exception {
+        Path jar = dir.resolve("app.jar");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
+            zip.putNextEntry(new ZipEntry(SAMPLE_PATH));
+            zip.write(Instrumented.originalBytes(Sample.class));
+            zip.putNextEntry(new ZipEntry("dev/gen4j/rewrite/RefusalsTest.class"));
+            zip.write(Instrumented.originalBytes(RefusalsTest.class));
+        }
+        byte[] before = Files.readAllBytes(jar);
+        Run run = agent("instrument", jar.toString());
+        assertEquals(1, run.exit());
+        assertTrue(run.stderr().contains("error: " + jar + " is left unchanged"), run.stderr());
+        assertArrayEquals(before, Files.readAllBytes(jar));
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(jar), files.toList(), "no temporary file is left behind");
+        }
+    }
+
+    @Test
+    void aSecondRunOnAJarDoesNotWriteIt() throws Exception {
+        Path jar = dir.resolve("app.jar");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
+            zip.putNextEntry(new ZipEntry(SAMPLE_PATH));
+            zip.write(Instrumented.originalBytes(Sample.class));
+        }
+        assertEquals(0, agent("instrument", jar.toString()).exit());
+        java.nio.file.attribute.FileTime first = java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(jar, first);
+        byte[] once = Files.readAllBytes(jar);
+        Run second = agent("instrument", jar.toString());
+        assertEquals(0, second.exit(), second.stderr());
+        assertEquals("gen4j: instrumented 0 classes, 1 already instrumented\n", second.stdout());
+        assertArrayEquals(once, Files.readAllBytes(jar));
+        assertEquals(first, Files.getLastModifiedTime(jar));
+    }
+
+    @Test
     void theVersionedClassesOfAMultiReleaseJarResolveAndAreInstrumented() throws Exception {
         Path jar = dir.resolve("mr.jar");
         String versioned = "META-INF/versions/11/";
