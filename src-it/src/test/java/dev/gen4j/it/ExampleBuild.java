@@ -2,6 +2,7 @@ package dev.gen4j.it;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.gen4j.agent.instrument.ClassInstrumenter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -82,10 +83,9 @@ final class ExampleBuild {
         }
     }
 
-    /** Whether the class file carries gen4j's marker (it was instrumented). */
+    /** Whether the class file carries gen4j's marker (it was instrumented), as the agent reads it. */
     static boolean isInstrumented(Path classFile) throws IOException {
-        return new String(Files.readAllBytes(classFile), StandardCharsets.ISO_8859_1)
-                .contains("Ldev/gen4j/Instrumented;");
+        return ClassInstrumenter.isInstrumented(Files.readAllBytes(classFile));
     }
 
     private static String property(String name) {
