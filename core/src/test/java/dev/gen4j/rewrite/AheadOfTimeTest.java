@@ -187,7 +187,7 @@ class AheadOfTimeTest {
         assertTrue(run.stderr().startsWith("error: cannot instrument dev.gen4j.rewrite.AheadOfTimeTest$UsesThing.hold()"
                 + " (AheadOfTimeTest.java:"), run.stderr());
         assertTrue(run.stderr().contains("): class dev.gen4j.rewrite.AheadOfTimeTest$Thing not found;"
-                + " add it with --classpath\n"), run.stderr());
+                + " add it with --classpath"), run.stderr());
         assertArrayEquals(original, Files.readAllBytes(file));
 
         Path lib = dir.resolve("lib");
