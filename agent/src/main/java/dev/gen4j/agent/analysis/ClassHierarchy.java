@@ -22,13 +22,13 @@ public final class ClassHierarchy {
             boolean isPublic) {
     }
 
-    /** Thrown when a class's bytes cannot be found. */
+    /** Thrown when a class's bytes cannot be found: "class lib.Thing not found; add it with --classpath". */
     public static final class MissingTypeException extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final String typeName;
 
-        MissingTypeException(String typeName) {
-            super("class " + typeName.replace('/', '.') + " not found");
+        MissingTypeException(String typeName, String hint) {
+            super("class " + typeName.replace('/', '.') + " not found; " + hint);
             this.typeName = typeName;
         }
 
@@ -38,11 +38,21 @@ public final class ClassHierarchy {
     }
 
     private final Function<String, InputStream> classBytes;
+    private final String missingHint;
     private final Map<String, TypeInfo> cache = new ConcurrentHashMap<>();
 
     /** @param classBytes opens {@code internalName + ".class"}, or returns null if there is none */
     public ClassHierarchy(Function<String, InputStream> classBytes) {
+        this(classBytes, "put it on the class path");
+    }
+
+    /**
+     * @param classBytes opens {@code internalName + ".class"}, or returns null if there is none
+     * @param missingHint how the user makes a missing class available ("add it with --classpath")
+     */
+    public ClassHierarchy(Function<String, InputStream> classBytes, String missingHint) {
         this.classBytes = classBytes;
+        this.missingHint = missingHint;
     }
 
     /**
@@ -77,14 +87,20 @@ public final class ClassHierarchy {
     private TypeInfo read(String name) {
         try (InputStream in = classBytes.apply(name)) {
             if (in == null) {
-                throw new MissingTypeException(name);
+                // gen4j's own types are known without their class files: code that uses gen4j
+                // is instrumented without gen4j-core on the class path.
+                TypeInfo runtime = RuntimeTypes.info(name);
+                if (runtime != null) {
+                    return runtime;
+                }
+                throw new MissingTypeException(name, missingHint);
             }
             ClassReader reader = new ClassReader(in);
             return new TypeInfo(name, reader.getSuperName(), reader.getInterfaces(),
                     (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0,
                     (reader.getAccess() & Opcodes.ACC_PUBLIC) != 0);
         } catch (IOException e) {
-            throw new MissingTypeException(name);
+            throw new MissingTypeException(name, missingHint);
         }
     }
 

@@ -33,6 +33,15 @@ final class GeneratorMethodRewriter {
     static Rewritten rewrite(ClassFacts host, MethodNode method, String frameClass, ClassHierarchy hierarchy,
             boolean lambda) throws InstrumentationException {
         ErrorSite errors = new ErrorSite(host.name(), method.name, method.desc, host.sourceFile(), firstLine(method));
+        try {
+            return rewrite(host, method, frameClass, hierarchy, lambda, errors);
+        } catch (ClassHierarchy.MissingTypeException e) {
+            throw errors.atMethod(Refusals.missingClass(e.typeName().replace('/', '.')));
+        }
+    }
+
+    private static Rewritten rewrite(ClassFacts host, MethodNode method, String frameClass,
+            ClassHierarchy hierarchy, boolean lambda, ErrorSite errors) throws InstrumentationException {
         boolean isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
         check(method, errors, lambda);
 
