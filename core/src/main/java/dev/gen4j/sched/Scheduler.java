@@ -230,47 +230,8 @@ public final class Scheduler implements AutoCloseable {
         }
     }
 
-    /**
-     * How many system calls answered at once ({@link Sys#tid}, {@link Sys#spawn}, {@link Sys#kill})
-     * a task may make in one turn before it goes to the back of the queue: an acceptor spawns a
-     * burst of handlers without a pass of the loop each, and still cannot starve the others.
-     */
-    static final int CALLS_PER_TURN = 64;
-
-    /** The task taking its turn, and how many more calls it may have answered at once in it. */
-    private Task running;
-    private int callsLeft;
-    private boolean answered;
-
-    /** Runs the task to its next yield and acts on what it yielded, continuing it while calls are answered at once. */
+    /** Runs the task to its next yield, then acts on what it yielded. */
     private void step(Task task) {
-        running = task;
-        callsLeft = CALLS_PER_TURN;
-        try {
-            do {
-                answered = false;
-                stepOnce(task);
-            } while (answered);
-        } finally {
-            running = null;
-        }
-    }
-
-    /**
-     * Answers a system call that needs no waiting: the running task carries on in the same turn
-     * (within {@link #CALLS_PER_TURN}); any other task goes to the back of the ready queue.
-     */
-    void answer(Task task, Object value) {
-        if (task == running && callsLeft > 0 && task.isAlive()) {
-            callsLeft--;
-            task.resumeWith(value);
-            answered = true;
-        } else {
-            resume(task, value);
-        }
-    }
-
-    private void stepOnce(Task task) {
         Object request;
         long start = slowTurnNanos == 0 ? 0 : System.nanoTime();
         try {
@@ -435,15 +396,14 @@ public final class Scheduler implements AutoCloseable {
 
     void spawnFrom(Task parent, Gen<?> gen) {
         Task child = register(gen);
-        // The child runs from the next pass on: the parent always resumes first.
+        resume(parent, child.id());
         ready.add(child);
-        answer(parent, child.id());
     }
 
     void kill(Task killer, long id) {
         Task victim = tasks.get(id);
         if (victim == null) {
-            answer(killer, false);
+            resume(killer, false);
             return;
         }
         retire(victim);
@@ -456,7 +416,7 @@ public final class Scheduler implements AutoCloseable {
         for (Task joiner; (joiner = victim.pollJoiner()) != null; ) {
             throwInto(joiner, killed);
         }
-        answer(killer, true);
+        resume(killer, true);
     }
 
     void join(Task joiner, long id) {

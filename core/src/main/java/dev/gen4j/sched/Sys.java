@@ -26,7 +26,7 @@ public class Sys {
 
     /** Answers the calling task's own id ({@code Long}). */
     public static Sys tid() {
-        return new Sys("tid()", (scheduler, task) -> scheduler.answer(task, task.id()));
+        return new Sys("tid()", (scheduler, task) -> scheduler.resume(task, task.id()));
     }
 
     /**
