@@ -14,6 +14,7 @@ import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.IincInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LocalVariableAnnotationNode;
@@ -21,7 +22,6 @@ import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TableSwitchInsnNode;
-import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
@@ -30,18 +30,23 @@ import org.objectweb.asm.tree.VarInsnNode;
  *
  * <p>The body takes the frame (an instance of the generated frame class) as an extra first
  * argument, in the slot after {@code this}; the original locals move up by one. It starts with a
- * dispatch on {@code frame.state}: 0 copies the arguments out of the frame, k jumps to the
- * resume code of the k-th Yield call. Each Yield call becomes:
+ * dispatch on {@code frame.state}: 0 copies the arguments out of the frame, k restores what the
+ * k-th Yield call saved and jumps back behind it. Each Yield call becomes:
  * <pre>
  *   tmp = value
  *   frame.fields = stack values, live locals
  *   frame.state = k; return tmp          // or: return GenProtocol.delegate(gen, tmp)
- * Lk:                                    // dispatch target, outside every try block
- *   locals, stack values = frame.fields (cast back)
+ * Ck:                                    // reached from the dispatch's restore code for k
  *   GenProtocol.resumed(gen)             // inside the try blocks: a raise() lands in their catch
  * </pre>
  * and each {@code return x} of the original code becomes {@code return GenProtocol.returned(gen, x)}.
  * Returning the yielded value, rather than storing it, keeps it out of the heap.
+ *
+ * <p>For debuggers: the dispatch and all restore code come before the body's first line, so they
+ * have no source line (a step into a resumed generator stops first at the resumed Yield call,
+ * with every local in place), and they are outside every try block. Each local's debug range
+ * covers only code where its slot really holds it: not the restore code, not a stretch after a
+ * resume where it was not saved because nothing reads it before it is assigned again.
  */
 final class BodyRewriter {
     private final MethodNode method;
@@ -57,7 +62,8 @@ final class BodyRewriter {
     private int frameLocal;
     /** Holds the yielded value (or delegate) while the rest is saved. */
     private int valueLocal;
-    private final List<LabelNode[]> restoreRanges = new ArrayList<>();
+    /** The dispatch's code for each resume, in state order. */
+    private final List<InsnList> restores = new ArrayList<>();
 
     BodyRewriter(MethodNode method, String frameClass, FrameLayout layout) {
         this.method = method;
@@ -78,8 +84,8 @@ final class BodyRewriter {
             resumeLabels.add(replaceYield(sites.get(i), snapshots.get(i), i + 1));
         }
         method.instructions.insert(dispatch(entry, resumeLabels));
-        splitTryBlocksAroundRestores();
         method.maxLocals += 3;
+        LocalRanges.narrow(method);
     }
 
     /** Stack map frames are recomputed when the class is written. */
@@ -165,8 +171,12 @@ final class BodyRewriter {
         code.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, "java/lang/IllegalStateException", "<init>",
                 "(Ljava/lang/String;)V", false));
         code.add(new InsnNode(Opcodes.ATHROW));
+        for (InsnList restore : restores) {
+            code.add(restore);
+        }
         code.add(start);
         restoreLocals(code, entry);
+        // Falls through into the original code.
         return code;
     }
 
@@ -194,7 +204,7 @@ final class BodyRewriter {
         for (int r = snapshot.refFieldsUsed(); r < layout.refFields(); r++) {
             loadFrame(code);
             code.add(new InsnNode(Opcodes.ACONST_NULL));
-            code.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, FrameLayout.Kind.REF.prefix + r,
+            code.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, layout.refField(r),
                     FrameLayout.Kind.REF.descriptor));
         }
         loadFrame(code);
@@ -218,20 +228,24 @@ final class BodyRewriter {
         // Stack: yielded value (or marked delegate)
         code.add(new InsnNode(Opcodes.ARETURN));
 
-        LabelNode resume = new LabelNode();
-        code.add(resume);
-        restoreLocals(code, snapshot);
-        for (Slot s : stack) {
-            // Stack: ..., s0 .. si-1
-            loadSlot(code, s);
-        }
-        // Stack: ..., s0 .. sn-1
         LabelNode restored = new LabelNode();
         code.add(restored);
+        // Stack: ..., s0 .. sn-1 (restored by the dispatch)
         loadGen(code);
         code.add(protocolCall(Names.RESUMED, Names.RESUMED_DESC));
         // Stack: ..., s0 .. sn-1, Object received
-        restoreRanges.add(new LabelNode[] {resume, restored});
+
+        InsnList restore = new InsnList();
+        LabelNode resume = new LabelNode();
+        restore.add(resume);
+        restoreLocals(restore, snapshot);
+        for (Slot s : stack) {
+            // Stack: s0 .. si-1
+            loadSlot(restore, s);
+        }
+        // Stack: s0 .. sn-1
+        restore.add(new JumpInsnNode(Opcodes.GOTO, restored));
+        restores.add(restore);
 
         method.instructions.insert(site.call(), code);
         method.instructions.remove(site.call());
@@ -302,27 +316,5 @@ final class BodyRewriter {
             return new org.objectweb.asm.tree.IntInsnNode(Opcodes.SIPUSH, k);
         }
         return new LdcInsnNode(k);
-    }
-
-    /**
-     * While the restore code runs, the locals are not yet what the try blocks' handlers expect;
-     * so it stays outside every try block. The {@code resumed()} call after it stays inside.
-     */
-    private void splitTryBlocksAroundRestores() {
-        for (LabelNode[] range : restoreRanges) {
-            LabelNode from = range[0];
-            LabelNode to = range[1];
-            int fromIndex = method.instructions.indexOf(from);
-            List<TryCatchBlockNode> split = new ArrayList<>();
-            for (TryCatchBlockNode tcb : method.tryCatchBlocks) {
-                if (method.instructions.indexOf(tcb.start) <= fromIndex && fromIndex < method.instructions.indexOf(tcb.end)) {
-                    split.add(new TryCatchBlockNode(tcb.start, from, tcb.handler, tcb.type));
-                    split.add(new TryCatchBlockNode(to, tcb.end, tcb.handler, tcb.type));
-                } else {
-                    split.add(tcb);
-                }
-            }
-            method.tryCatchBlocks = split;
-        }
     }
 }

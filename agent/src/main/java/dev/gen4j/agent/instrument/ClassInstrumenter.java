@@ -283,9 +283,8 @@ public final class ClassInstrumenter {
         private void rewriteGenerator(MethodNode original, boolean lambda) {
             MethodNode factory = withoutCode(original);
             boolean isStatic = (original.access & Opcodes.ACC_STATIC) != 0;
-            int line = GeneratorMethodRewriter.firstLine(original);
             String key = original.name + original.desc;
-            firstLines.put(key, line);
+            firstLines.put(key, GeneratorMethodRewriter.firstLine(original));
             String frameClass = frameClassName(original.name);
             GeneratorMethodRewriter.Rewritten rewritten;
             try {
@@ -308,7 +307,7 @@ public final class ClassInstrumenter {
             factory.accept(new CodeAtEnd(cv.visitMethod(factory.access, factory.name, factory.desc,
                     factory.signature, factory.exceptions.toArray(new String[0])),
                     mv -> FactoryEmitter.emit(mv, facts.name(), frameClass, factory.desc, isStatic,
-                            rewritten.frameClassBytes(), line, lambda)));
+                            rewritten.frameClassBytes(), lambda)));
             generatorOfBody.put(rewritten.body().name + rewritten.body().desc, key);
             rewritten.body().accept(cv);
         }

@@ -1,7 +1,6 @@
 package dev.gen4j.agent.instrument;
 
 import org.objectweb.asm.Handle;
-import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -12,8 +11,10 @@ import org.objectweb.asm.Type;
  * {@code invokedynamic} whose bootstrap defines the frame class from bytes carried in the
  * constant pool, so an instrumented class needs no companion class file.
  * <pre>
- *   return invokedynamic Host$Gen$count(this, args...)   // -> new Host$Gen$count(this, args...)
+ *   return invokedynamic Host~count(this, args...)   // -> new Host~count(this, args...)
  * </pre>
+ * It has no source line: the method's lines belong to the body, so a breakpoint on the first
+ * line is hit when that line runs, not when the generator is created.
  */
 final class FactoryEmitter {
     private static final Handle LINK_FRAME = new Handle(Opcodes.H_INVOKESTATIC, Names.PROTOCOL,
@@ -27,13 +28,8 @@ final class FactoryEmitter {
      *     frame to Gen.generate instead ({@code GenProtocol.lambdaCreated(frame)})
      */
     static void emit(MethodVisitor mv, String host, String frameClass, String descriptor, boolean isStatic,
-            byte[] frameClassBytes, int line, boolean lambda) {
+            byte[] frameClassBytes, boolean lambda) {
         mv.visitCode();
-        Label start = new Label();
-        mv.visitLabel(start);
-        if (line > 0) {
-            mv.visitLineNumber(line, start);
-        }
         int local = 0;
         if (!isStatic) {
             mv.visitVarInsn(Opcodes.ALOAD, 0);

@@ -14,8 +14,8 @@ import org.objectweb.asm.Type;
  * whose {@code resume()} calls the body.
  * <pre>
  * final class Host~count extends Gen {
- *     int state; Host self; int i0; long j0; Object a0; ...
- *     Host~count(Host self, int n) { this.self = self; this.i0 = n; }
+ *     int state; Host self; int n; long total; Object a0; ...   // named after the locals they hold (FrameLayout)
+ *     Host~count(Host self, int n) { this.self = self; this.n = n; }
  *     protected Object resume() { return invokedynamic count~gen(self, this, 0); }  // Host's private body
  *     protected String name() { return "pkg.Host.count"; }
  * }

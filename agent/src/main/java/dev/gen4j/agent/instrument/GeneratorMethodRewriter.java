@@ -62,7 +62,7 @@ final class GeneratorMethodRewriter {
             checkSite(analysis, site, errors, method);
         }
 
-        FrameLayout layout = new FrameLayout(hierarchy, host.name());
+        FrameLayout layout = new FrameLayout(hierarchy, host.name(), method);
         int firstParameter = isStatic ? 0 : 1;
         FrameLayout.Snapshot entry = layout.entry(Type.getArgumentTypes(method.desc), firstParameter);
         List<FrameLayout.Snapshot> snapshots = new ArrayList<>();
