@@ -54,9 +54,48 @@ public final class Recorder {
         }
     }
 
-    /** {@code Yield.from(g)}: the plain delegate already ran; this is its result. */
+    /** What a generator lambda's body is in the plain variant: the same block, run when delegated to. */
+    @FunctionalInterface
+    public interface Body {
+        void run() throws Exception;
+    }
+
+    /**
+     * {@code Gen.generate(body)} in the plain variant: like the generator, it does not run before
+     * it is delegated to, runs once, and is finished afterwards however it ended.
+     */
+    public static final class Lambda {
+        private final Body body;
+        private boolean started;
+
+        Lambda(Body body) {
+            this.body = body;
+        }
+    }
+
+    /** {@code Gen.generate(body)}. */
+    public Object generate(Body body) {
+        return new Lambda(body);
+    }
+
+    /**
+     * {@code Yield.from(g)}: a plain method delegate already ran, and this is its result; a lambda
+     * runs now (its result is null), and a finished one gives null at once, as a finished
+     * generator does.
+     */
     @SuppressWarnings("unchecked")
     public <R> R from(Object result) {
+        if (result instanceof Lambda lambda) {
+            if (!lambda.started) {
+                lambda.started = true;
+                try {
+                    lambda.body.run();
+                } catch (Exception e) {
+                    throw Recorder.<RuntimeException>sneaky(e);
+                }
+            }
+            return null;
+        }
         return (R) result;
     }
 

@@ -1,0 +1,45 @@
+package dev.gen4j.rewrite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.gen4j.Gen;
+import dev.gen4j.Generator;
+import dev.gen4j.Yield;
+import dev.gen4j.testing.Instrumented;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A generator lambda in a branch that javac drops (a constant-false condition): javac still writes
+ * the lambda's method, but no invokedynamic names it any more, so nothing marks it as a
+ * {@code GenBody}. Its yields must not make the class be refused: the method can never run.
+ * Found by the differential fuzzer (programs with {@code if (.. && false) { Gen.generate(..) }}).
+ */
+class GeneratorLambdaInDeadCodeTest {
+    static final class Traced {
+        static final boolean TRACE = false;
+
+        @Generator
+        static Gen<Integer> counts() {
+            if (TRACE) {
+                Yield.from(Gen.generate(() -> Yield.now(-1)));
+            }
+            Yield.now(1);
+            Yield.now(2);
+            return Gen.done();
+        }
+    }
+
+    @Test
+    void aGeneratorLambdaInCodeJavacDroppedIsNoReasonToRefuseTheClass() throws Exception {
+        assertEquals(List.of(), Instrumented.instrument(Traced.class).problems());
+    }
+
+    @Test
+    void theGeneratorBesideADroppedGeneratorLambdaRunsWithTheAgent() {
+        List<Integer> values = new ArrayList<>();
+        Traced.counts().forEachRemaining(values::add);
+        assertEquals(List.of(1, 2), values);
+    }
+}
