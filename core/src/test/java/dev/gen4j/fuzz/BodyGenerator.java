@@ -81,6 +81,7 @@ final class BodyGenerator {
         out.append("    #ann ").append(override ? "@Override " : "").append(modifiers).append("#Gen ")
                 .append(self.name()).append('(')
                 .append(String.join(", ", parameters)).append(") throws Checked {\n");
+        line("#enter");
         // Each statement of the body gets its own allowance for nested statements, so that one
         // early if or loop cannot take them all (the body's own statements always run).
         int statements = 3 + random.nextInt(self.index() == 0 ? 10 : 6);
@@ -97,9 +98,20 @@ final class BodyGenerator {
         return synchronizedDepth == 0 && noYields == 0;
     }
 
-    /** Whether the program's instance field is in reach: not in a static method, nor in a local class. */
+    /**
+     * Whether the program's instance field is in reach: not in a static method. In a local or
+     * anonymous class it is the enclosing object's.
+     */
     boolean fieldsVisible() {
-        return self.hasFields() && thisIsProgram;
+        return self.hasFields();
+    }
+
+    /** The program's instance field, qualified: through {@code this}, or the enclosing instance. */
+    String accField() {
+        if (thisIsProgram) {
+            return "this.acc";
+        }
+        return (override ? MethodShape.SUBCLASS : className) + ".this.acc";
     }
 
     /** Whether {@code this} is an instance of the class or interface that declares {@code self}. */
@@ -371,7 +383,7 @@ final class BodyGenerator {
     private void fieldUpdate() {
         if (fieldsVisible() && random.nextBoolean()) {
             String x = expressions.expr(FuzzType.INT, 0);
-            line(pick("acc += " + x, "this.acc ^= " + x, "acc = mix(acc, " + x + ")") + ";");
+            line(pick("acc += " + x, accField() + " ^= " + x, "acc = mix(acc, " + x + ")") + ";");
         } else {
             line("total " + pick("+=", "^=", "-=") + " " + expressions.expr(FuzzType.LONG, 0) + ";");
         }
@@ -625,6 +637,7 @@ final class BodyGenerator {
         synchronizedDepth = 0;
         indent += kind == Context.CLASS ? 2 : 1;
         bodies++;
+        line("#enter");
         for (int i = 0; i < statements; i++) {
             statementsLeft = 1 + random.nextInt(4);
             statement();

@@ -63,6 +63,8 @@ final class DifferentialRunner {
         final AtomicInteger withSuperDelegation = new AtomicInteger();
         /** Programs not run: refused for a generator lambda that javac dropped (see {@link DroppedLambdas}). */
         final AtomicInteger droppedLambdas = new AtomicInteger();
+        /** Runs compared by their values only: the plain run cannot show how they end (see Recorder). */
+        final AtomicInteger unmodelled = new AtomicInteger();
 
         void add(FuzzProgram p, Outcome o) {
             String t = p.template();
@@ -70,6 +72,7 @@ final class DifferentialRunner {
             count(withLocalClasses, t.contains(" run() throws Checked"));
             count(withOverrides, t.contains("@Override"));
             count(withSuperDelegation, t.contains("super.g"));
+            count(unmodelled, o.end().startsWith(Outcome.UNMODELLED));
             programs.incrementAndGet();
             endings.merge(o.end().replaceAll(":.*", ""), 1, Integer::sum);
             yields.addAndGet(o.yielded().size());
@@ -94,7 +97,8 @@ final class DifferentialRunner {
                     + threw + " threw, " + closed + " closed by the driver; with generator lambdas: " + withLambdas
                     + ", local/anonymous class generators: " + withLocalClasses + ", overrides: " + withOverrides
                     + " (delegating to super: " + withSuperDelegation + "); not run, for a generator lambda javac"
-                    + " dropped: " + droppedLambdas;
+                    + " dropped: " + droppedLambdas + "; compared by values only (a closed delegate yielded): "
+                    + unmodelled;
         }
     }
 

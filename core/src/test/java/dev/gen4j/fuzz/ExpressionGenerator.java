@@ -238,7 +238,7 @@ final class ExpressionGenerator {
             case 10: return "asInt(" + expr(FuzzType.OBJECT, d) + ")";
             case 11: return expr(pick(FuzzType.CHAR, FuzzType.SHORT, FuzzType.BYTE), d);
             case 12: return switchExpression(FuzzType.INT, d);
-            case 13: return body.fieldsVisible() ? pick("acc", "this.acc") : "(int) total";
+            case 13: return body.fieldsVisible() ? pick("acc", body.accField()) : "(int) total";
             case 14: return plainLambda(d);
             default: {
                 Scope.Var v = body.scope.assignable(random, FuzzType.INT);
