@@ -182,6 +182,12 @@ final class BodyGenerator {
             classGenerator();
             return;
         }
+        Scope.Var kept = scope.readable(random, FuzzType.GEN);
+        if (kept != null && random.nextInt(100) < 6) {
+            // Closed before it runs, it is finished: a later Yield.from of it gives null at once.
+            line(kept.name() + ".close();");
+            return;
+        }
         if (roll < 13) {
             declaration();
         } else if (roll < 23) {
@@ -573,12 +579,12 @@ final class BodyGenerator {
             scope.declareFinal(name, t);
         }
         String lambda = generatorLambdaExpression();
-        int roll = random.nextInt(4);
-        if (roll == 0 || !yieldsAllowed()) {
+        int roll = random.nextInt(5);
+        if (roll < 2 || !yieldsAllowed()) {
             String name = scope.fresh("h");
-            line("final #Gen " + name + " = " + lambda + ";");
+            line("final #Kept " + name + " = " + lambda + ";");
             scope.declareFinal(name, FuzzType.GEN);
-        } else if (roll == 1) {
+        } else if (roll == 2) {
             String name = scope.fresh("v");
             line("Object " + name + " = #Y.from(" + lambda + ");");
             scope.declare(name, FuzzType.OBJECT, true);

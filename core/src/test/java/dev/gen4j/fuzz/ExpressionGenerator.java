@@ -308,7 +308,13 @@ final class ExpressionGenerator {
                     "instanceof String") + ")";
             case 6:
                 return "java.util.Objects.equals(" + expr(FuzzType.OBJECT, d) + ", " + expr(FuzzType.OBJECT, d) + ")";
-            case 7: return "(" + expr(FuzzType.STRING, d) + ").equals(" + expr(FuzzType.STRING, d) + ")";
+            case 7: {
+                Scope.Var kept = body.scope.readable(random, FuzzType.GEN);
+                if (kept != null && random.nextBoolean()) {
+                    return kept.name() + ".isDone()";
+                }
+                return "(" + expr(FuzzType.STRING, d) + ").equals(" + expr(FuzzType.STRING, d) + ")";
+            }
             default: return ternary(FuzzType.BOOLEAN, d);
         }
     }

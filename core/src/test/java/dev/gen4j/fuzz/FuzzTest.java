@@ -38,6 +38,8 @@ class FuzzTest {
                     && s.withOverrides.get() > PROGRAMS / 10 && s.withSuperDelegation.get() > PROGRAMS / 20, s.toString());
             // Programs refused for a generator lambda javac dropped are not run: they must stay few.
             assertTrue(s.droppedLambdas.get() < PROGRAMS / 8, s.toString());
+            // And so must the runs compared by their values only.
+            assertTrue(s.unmodelled.get() < PROGRAMS / 50, s.toString());
         }
     }
 

@@ -15,7 +15,7 @@ enum FuzzType {
      * A generator made by {@code Gen.generate}, held in a final local until something delegates
      * to it: never declared by the generator otherwise, and never read as a value.
      */
-    GEN("#Gen");
+    GEN("#Kept");
 
     /** The types a local or a parameter can be declared with. */
     static final FuzzType[] DECLARABLE = {BOOLEAN, BYTE, CHAR, SHORT, INT, LONG, FLOAT, DOUBLE, STRING, OBJECT,

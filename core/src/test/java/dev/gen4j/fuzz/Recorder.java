@@ -116,10 +116,23 @@ public final class Recorder {
         Lambda(Body body) {
             this.body = body;
         }
+
+        /**
+         * {@code close()} of a kept generator lambda. The program only reaches one when it is not
+         * running (nothing it runs can name it), so it is new (and now finished) or finished.
+         */
+        public void close() {
+            started = true;
+        }
+
+        /** {@code isDone()}: outside its own run, a started lambda has finished. */
+        public boolean isDone() {
+            return started;
+        }
     }
 
     /** {@code Gen.generate(body)}. */
-    public Object generate(Body body) {
+    public Lambda generate(Body body) {
         return new Lambda(body);
     }
 

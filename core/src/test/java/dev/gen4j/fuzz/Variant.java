@@ -3,7 +3,7 @@ package dev.gen4j.fuzz;
 /**
  * The two ways one program template is rendered. The template names the generator operations
  * through hooks ({@code #Y.now(..)}, {@code #Y.from(..)}, {@code #G.done(..)}, {@code #G.of(..)},
- * {@code #Gen}, {@code #ann}, {@code #rec}, and {@code #enter}, the first statement of every
+ * {@code #Gen}, {@code #Kept} (a generator lambda kept in a local), {@code #ann}, {@code #rec}, and {@code #enter}, the first statement of every
  * generator body, by which the plain run knows which generators run); '#' cannot appear in Java code, so a hook left
  * unrendered cannot compile.
  */
@@ -36,6 +36,7 @@ enum Variant {
     String render(String template) {
         return template.replace("#ann", annotation)
                 .replace("#Gen", genType)
+                .replace("#Kept", this == GENERATOR ? genType : "dev.gen4j.fuzz.Recorder.Lambda")
                 .replace("#Y.", yield)
                 .replace("#G.", gen)
                 .replace("#rec", recorderField)

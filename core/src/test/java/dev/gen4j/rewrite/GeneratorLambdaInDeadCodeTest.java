@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
 /**
  * A generator lambda in a branch that javac drops (a constant-false condition): javac still writes
  * the lambda's method, but no invokedynamic names it any more, so nothing marks it as a
- * {@code GenBody}. Its yields must not make the class be refused: the method can never run.
- * Found by the differential fuzzer (programs with {@code if (.. && false) { Gen.generate(..) }}).
+ * {@code GenBody}. Its yields must not make the class be refused: the method can never run. Today
+ * the instrumenter reports them as stray yields: the agent prints an error for the class, and
+ * ahead-of-time instrumentation ({@code gen4j instrument}) fails with exit code 1. Found by the
+ * differential fuzzer (programs with {@code if (.. && false) { Gen.generate(..) }}).
  */
 class GeneratorLambdaInDeadCodeTest {
     static final class Traced {
@@ -36,6 +38,7 @@ class GeneratorLambdaInDeadCodeTest {
         assertEquals(List.of(), Instrumented.instrument(Traced.class).problems());
     }
 
+    /** Holds already: the class's generator is rewritten all the same. */
     @Test
     void theGeneratorBesideADroppedGeneratorLambdaRunsWithTheAgent() {
         List<Integer> values = new ArrayList<>();
