@@ -9,13 +9,27 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Writes the statements of one generator method. Every jump ({@code break}, {@code continue},
+ * Writes the statements of one generator method, and of the generator lambdas and the methods of
+ * local and anonymous classes written inside it, which may capture its final locals and
+ * {@code this}. Every jump ({@code break}, {@code continue},
  * {@code return}, {@code throw}) is the lone statement of an {@code if}: then every statement can
  * complete normally, so no statement is ever unreachable, which Java would refuse. Loops count
  * their turns and spend the program's fuel, so every run ends.
  */
 final class BodyGenerator {
     private static final int MAX_NESTING = 4;
+    /** How deep generator lambdas and local classes may nest in one another. */
+    private static final int MAX_BODIES = 2;
+
+    /** What the statements being written are the body of. */
+    private enum Context {
+        /** The generator method itself. */
+        METHOD,
+        /** A generator lambda's {@code GenBody}: returns nothing; {@code this} is the method's. */
+        LAMBDA,
+        /** A generator method of a local or anonymous class: {@code this} is that class's object. */
+        CLASS
+    }
 
     /**
      * What a {@code break} or {@code continue} may target: a loop, a switch statement, a labeled
@@ -29,20 +43,29 @@ final class BodyGenerator {
     final String className;
     final List<MethodShape> methods;
     final MethodShape self;
-    final Scope scope = new Scope();
+    /** Whether this is the body of the override of {@code self} (in Sub or MixinImpl). */
+    final boolean override;
+    Scope scope = new Scope();
     private final ExpressionGenerator expressions;
-    private final Deque<Target> targets = new ArrayDeque<>();
+    private Deque<Target> targets = new ArrayDeque<>();
+    private Context context = Context.METHOD;
+    /** Whether {@code this} is the program's object (false inside a local or anonymous class). */
+    private boolean thisIsProgram = true;
+    private int bodies;
+    /** Above zero inside a plain lambda: no yield may go there. */
+    private int noYields;
     private StringBuilder out = new StringBuilder();
     private int indent = 2;
     private int statementsLeft;
     private int nesting;
     private int synchronizedDepth;
 
-    BodyGenerator(Random random, String className, List<MethodShape> methods, MethodShape self) {
+    BodyGenerator(Random random, String className, List<MethodShape> methods, MethodShape self, boolean override) {
         this.random = random;
         this.className = className;
         this.methods = methods;
         this.self = self;
+        this.override = override;
         this.expressions = new ExpressionGenerator(this);
     }
 
@@ -54,8 +77,11 @@ final class BodyGenerator {
             parameters.add(t.java + " " + MethodShape.parameterName(i));
             scope.declare(MethodShape.parameterName(i), t, true);
         }
-        out.append("    #ann ").append(self.modifiers()).append("#Gen ").append(self.name()).append('(')
+        String modifiers = !override ? self.modifiers() : self.inInterface() ? "public " : self.modifiers();
+        out.append("    #ann ").append(override ? "@Override " : "").append(modifiers).append("#Gen ")
+                .append(self.name()).append('(')
                 .append(String.join(", ", parameters)).append(") throws Checked {\n");
+        line("#enter");
         // Each statement of the body gets its own allowance for nested statements, so that one
         // early if or loop cannot take them all (the body's own statements always run).
         int statements = 3 + random.nextInt(self.index() == 0 ? 10 : 6);
@@ -69,7 +95,38 @@ final class BodyGenerator {
     }
 
     boolean yieldsAllowed() {
-        return synchronizedDepth == 0;
+        return synchronizedDepth == 0 && noYields == 0;
+    }
+
+    /**
+     * Whether the program's instance field is in reach: not in a static method. In a local or
+     * anonymous class it is the enclosing object's.
+     */
+    boolean fieldsVisible() {
+        return self.hasFields();
+    }
+
+    /** The program's instance field, qualified: through {@code this}, or the enclosing instance. */
+    String accField() {
+        if (thisIsProgram) {
+            return "this.acc";
+        }
+        return (override ? MethodShape.SUBCLASS : className) + ".this.acc";
+    }
+
+    /** Whether {@code this} is an instance of the class or interface that declares {@code self}. */
+    boolean thisIsSelf() {
+        return !self.isStatic() && thisIsProgram;
+    }
+
+    /** Whether {@code super.gK(..)} (or {@code Mixin.super.gK(..)}) of the overridden method is in reach. */
+    boolean superInReach() {
+        return override && thisIsProgram;
+    }
+
+    /** Whether a generator lambda or a local class may be written here. */
+    boolean bodiesAllowed() {
+        return bodies < MAX_BODIES && noYields == 0;
     }
 
     /** Whether an expression may hold statements (a switch expression with blocks). */
@@ -117,6 +174,20 @@ final class BodyGenerator {
         statementsLeft--;
         int roll = random.nextInt(100);
         boolean nest = canNest();
+        if (nest && bodiesAllowed() && random.nextInt(100) < 5) {
+            generatorLambda();
+            return;
+        }
+        if (nest && bodiesAllowed() && yieldsAllowed() && !inSwitchExpression() && random.nextInt(100) < 2) {
+            classGenerator();
+            return;
+        }
+        Scope.Var kept = scope.readable(random, FuzzType.GEN);
+        if (kept != null && random.nextInt(100) < 6) {
+            // Closed before it runs, it is finished: a later Yield.from of it gives null at once.
+            line(kept.name() + ".close();");
+            return;
+        }
         if (roll < 13) {
             declaration();
         } else if (roll < 23) {
@@ -301,7 +372,7 @@ final class BodyGenerator {
             // Leaving the method: made rarer, or few programs would get far.
             jumps.clear();
             if (!inSwitchExpression()) {
-                jumps.add("return " + result());
+                jumps.add(context == Context.LAMBDA ? "return" : "return " + result());
             }
             jumps.add("throw new " + pick("Oops", "Bad", "Checked") + "(" + expressions.expr(FuzzType.STRING, 2) + ")");
             Scope.Var caught = scope.readable(random, FuzzType.THROWABLE);
@@ -316,9 +387,9 @@ final class BodyGenerator {
     }
 
     private void fieldUpdate() {
-        if (self.hasFields() && random.nextBoolean()) {
+        if (fieldsVisible() && random.nextBoolean()) {
             String x = expressions.expr(FuzzType.INT, 0);
-            line(pick("acc += " + x, "this.acc ^= " + x, "acc = mix(acc, " + x + ")") + ";");
+            line(pick("acc += " + x, accField() + " ^= " + x, "acc = mix(acc, " + x + ")") + ";");
         } else {
             line("total " + pick("+=", "^=", "-=") + " " + expressions.expr(FuzzType.LONG, 0) + ";");
         }
@@ -493,6 +564,124 @@ final class BodyGenerator {
         block();
         synchronizedDepth--;
         line("}");
+    }
+
+    /**
+     * A generator lambda: delegated to at once, or kept in a final local that later statements
+     * (and later lambdas, which capture it) may delegate to, once or again.
+     */
+    private void generatorLambda() {
+        // Final copies for the lambda to capture, besides the final locals already in scope.
+        for (int n = random.nextInt(3); n > 0; n--) {
+            FuzzType t = randomDeclarable();
+            String name = scope.fresh("c");
+            line("final " + t.java + " " + name + " = " + expressions.expr(t, 1) + ";");
+            scope.declareFinal(name, t);
+        }
+        String lambda = generatorLambdaExpression();
+        int roll = random.nextInt(5);
+        if (roll < 2 || !yieldsAllowed()) {
+            String name = scope.fresh("h");
+            line("final #Kept " + name + " = " + lambda + ";");
+            scope.declareFinal(name, FuzzType.GEN);
+        } else if (roll == 2) {
+            String name = scope.fresh("v");
+            line("Object " + name + " = #Y.from(" + lambda + ");");
+            scope.declare(name, FuzzType.OBJECT, true);
+        } else {
+            line("#Y.from(" + lambda + ");");
+        }
+    }
+
+    /** {@code Gen.generate(() -> { .. })}, as text: a body of its own that yields and delegates. */
+    String generatorLambdaExpression() {
+        String body = nestedBody(Context.LAMBDA, 1 + random.nextInt(4));
+        return "#G.generate(() -> {\n" + body + "    ".repeat(indent) + "})";
+    }
+
+    /** A generator method of an anonymous class, or of a local class, delegated to where it is written. */
+    private void classGenerator() {
+        String body = nestedBody(Context.CLASS, 1 + random.nextInt(4));
+        String pad = "    ".repeat(indent + 1);
+        String method = pad + "#ann public #Gen run() throws Checked {\n" + body + "    }\n";
+        if (random.nextBoolean()) {
+            line("#Y.from(new Object() {\n" + method + pad + "}.run());");
+            return;
+        }
+        String name = scope.fresh("K");
+        line("class " + name + " {\n" + method + pad + "}");
+        for (int n = 1 + random.nextInt(2); n > 0; n--) {
+            if (random.nextBoolean()) {
+                line("#Y.from(new " + name + "().run());");
+            } else {
+                String v = scope.fresh("v");
+                line("Object " + v + " = #Y.from(new " + name + "().run());");
+                scope.declare(v, FuzzType.OBJECT, true);
+            }
+        }
+    }
+
+    /**
+     * The statements of a body written inside this one, as text: it sees only the capturable
+     * locals, no jump leaves it, and it may yield even inside a synchronized block (it runs
+     * later, elsewhere). A class's method ends with a return of its result.
+     */
+    private String nestedBody(Context kind, int statements) {
+        StringBuilder savedOut = out;
+        Scope savedScope = scope;
+        Deque<Target> savedTargets = targets;
+        Context savedContext = context;
+        boolean savedThis = thisIsProgram;
+        int savedSynchronized = synchronizedDepth;
+        int savedIndent = indent;
+        int savedLeft = statementsLeft;
+        out = new StringBuilder();
+        scope = scope.capturing();
+        targets = new ArrayDeque<>();
+        context = kind;
+        thisIsProgram = thisIsProgram && kind != Context.CLASS;
+        synchronizedDepth = 0;
+        indent += kind == Context.CLASS ? 2 : 1;
+        bodies++;
+        line("#enter");
+        for (int i = 0; i < statements; i++) {
+            statementsLeft = 1 + random.nextInt(4);
+            statement();
+        }
+        if (kind == Context.CLASS) {
+            line(finalReturn());
+        }
+        bodies--;
+        String text = out.toString();
+        out = savedOut;
+        scope = savedScope;
+        targets = savedTargets;
+        context = savedContext;
+        thisIsProgram = savedThis;
+        synchronizedDepth = savedSynchronized;
+        indent = savedIndent;
+        statementsLeft = savedLeft;
+        return text;
+    }
+
+    /**
+     * A plain lambda's expression body, as text: written with the given parameters (ints) and the
+     * capturable locals in scope, with no yield and no statement in it.
+     */
+    String plainLambdaBody(FuzzType type, String... parameters) {
+        Scope savedScope = scope;
+        int savedLeft = statementsLeft;
+        scope = scope.capturing();
+        for (String p : parameters) {
+            scope.declareFinal(p, FuzzType.INT);
+        }
+        statementsLeft = 0;
+        noYields++;
+        String text = expressions.expr(type, 1);
+        noYields--;
+        statementsLeft = savedLeft;
+        scope = savedScope;
+        return text;
     }
 
     // ---- Pieces ------------------------------------------------------------------------------

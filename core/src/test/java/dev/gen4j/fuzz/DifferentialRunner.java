@@ -56,8 +56,23 @@ final class DifferentialRunner {
         final AtomicInteger returned = new AtomicInteger();
         /** How runs ended, by kind: the type of the result, or of the exception. */
         final Map<String, Integer> endings = new ConcurrentHashMap<>();
+        /** Programs with a generator lambda, with a local or anonymous class's generator, with an override. */
+        final AtomicInteger withLambdas = new AtomicInteger();
+        final AtomicInteger withLocalClasses = new AtomicInteger();
+        final AtomicInteger withOverrides = new AtomicInteger();
+        final AtomicInteger withSuperDelegation = new AtomicInteger();
+        /** Programs not run: refused for a generator lambda that javac dropped (see {@link DroppedLambdas}). */
+        final AtomicInteger droppedLambdas = new AtomicInteger();
+        /** Runs compared by their values only: the plain run cannot show how they end (see Recorder). */
+        final AtomicInteger unmodelled = new AtomicInteger();
 
-        void add(Outcome o) {
+        void add(FuzzProgram p, Outcome o) {
+            String t = p.template();
+            count(withLambdas, t.contains("#G.generate("));
+            count(withLocalClasses, t.contains(" run() throws Checked"));
+            count(withOverrides, t.contains("@Override"));
+            count(withSuperDelegation, t.contains("super.g"));
+            count(unmodelled, o.end().startsWith(Outcome.UNMODELLED));
             programs.incrementAndGet();
             endings.merge(o.end().replaceAll(":.*", ""), 1, Integer::sum);
             yields.addAndGet(o.yielded().size());
@@ -70,10 +85,20 @@ final class DifferentialRunner {
             }
         }
 
+        private static void count(AtomicInteger counter, boolean has) {
+            if (has) {
+                counter.incrementAndGet();
+            }
+        }
+
         @Override
         public String toString() {
             return programs + " programs, " + yields + " values yielded; ended: " + returned + " returned, "
-                    + threw + " threw, " + closed + " closed by the driver";
+                    + threw + " threw, " + closed + " closed by the driver; with generator lambdas: " + withLambdas
+                    + ", local/anonymous class generators: " + withLocalClasses + ", overrides: " + withOverrides
+                    + " (delegating to super: " + withSuperDelegation + "); not run, for a generator lambda javac"
+                    + " dropped: " + droppedLambdas + "; compared by values only (a closed delegate yielded): "
+                    + unmodelled;
         }
     }
 
@@ -164,6 +189,10 @@ final class DifferentialRunner {
                 continue;
             }
             if (!emitted.problems().isEmpty()) {
+                if (DroppedLambdas.explain(emitted.problems(), c.getKey(), c.getValue())) {
+                    statistics.droppedLambdas.incrementAndGet();
+                    return null;
+                }
                 return "the instrumenter refused it: " + emitted.problems();
             }
             Instrumented.verify(emitted, compiled);
@@ -177,7 +206,7 @@ final class DifferentialRunner {
         DrivePlan plan = new DrivePlan(p.seed());
         Outcome a = runInstrumented(p, instrumented, plan);
         Outcome b = runPlain(p, plainClasses, plan);
-        statistics.add(b);
+        statistics.add(p, b);
         if (a.sameAs(b)) {
             return null;
         }

@@ -105,8 +105,27 @@ final class ExpressionGenerator {
         return delegation(depth);
     }
 
-    /** {@code Yield.from(..)} of a later method of the program, or of {@code Gen.of(list)}. */
+    /**
+     * {@code Yield.from(..)} of a later method of the program, of the method an override
+     * overrides, of a generator lambda (written here, or kept in a final local), or of
+     * {@code Gen.of(list)}.
+     */
     String delegation(int depth) {
+        Scope.Var kept = body.scope.readable(random, FuzzType.GEN);
+        if (kept != null && random.nextInt(3) == 0) {
+            return "#Y.from(" + kept.name() + ")";
+        }
+        if (body.bodiesAllowed() && body.canNest() && random.nextInt(10) == 0) {
+            return "#Y.from(" + body.generatorLambdaExpression() + ")";
+        }
+        if (body.superInReach() && random.nextInt(3) == 0) {
+            List<String> args = new ArrayList<>();
+            for (FuzzType p : body.self.parameters()) {
+                args.add(expr(p, depth + 1));
+            }
+            String target = body.self.inInterface() ? MethodShape.INTERFACE + ".super." : "super.";
+            return "#Y.from(" + target + body.self.name() + "(" + String.join(", ", args) + "))";
+        }
         List<MethodShape> callees = body.callees();
         if (callees.isEmpty() || random.nextInt(6) == 0) {
             List<String> items = new ArrayList<>();
@@ -118,12 +137,13 @@ final class ExpressionGenerator {
         MethodShape callee = callees.get(random.nextInt(callees.size()));
         String instance = null;
         if (!callee.isStatic()) {
-            if (!body.self.isStatic() && callee.inInterface() == body.self.inInterface()) {
-                instance = "this";
+            if (body.thisIsSelf() && callee.inInterface() == body.self.inInterface()) {
+                // In Sub, a private method of the program's class is reached through the class's type.
+                instance = body.override && !callee.inInterface() ? "((" + body.className + ") this)" : "this";
             } else if (callee.inInterface()) {
                 instance = "new " + MethodShape.IMPLEMENTATION + "()";
             } else {
-                instance = "new " + body.className + "(" + expr(FuzzType.INT, depth + 1) + ")";
+                instance = callee.instance(body.className, random.nextBoolean(), expr(FuzzType.INT, depth + 1));
             }
         }
         List<String> args = new ArrayList<>();
@@ -192,7 +212,7 @@ final class ExpressionGenerator {
     }
 
     private String intExpr(int d) {
-        switch (random.nextInt(15)) {
+        switch (random.nextInt(16)) {
             case 0: case 1:
                 return "(" + expr(FuzzType.INT, d) + " " + pick("+", "-", "*", "^", "&", "|", "<<", ">>", ">>>") + " "
                         + expr(FuzzType.INT, d) + ")";
@@ -218,7 +238,8 @@ final class ExpressionGenerator {
             case 10: return "asInt(" + expr(FuzzType.OBJECT, d) + ")";
             case 11: return expr(pick(FuzzType.CHAR, FuzzType.SHORT, FuzzType.BYTE), d);
             case 12: return switchExpression(FuzzType.INT, d);
-            case 13: return body.self.hasFields() ? pick("acc", "this.acc") : "(int) total";
+            case 13: return body.fieldsVisible() ? pick("acc", body.accField()) : "(int) total";
+            case 14: return plainLambda(d);
             default: {
                 Scope.Var v = body.scope.assignable(random, FuzzType.INT);
                 if (v == null) {
@@ -287,7 +308,13 @@ final class ExpressionGenerator {
                     "instanceof String") + ")";
             case 6:
                 return "java.util.Objects.equals(" + expr(FuzzType.OBJECT, d) + ", " + expr(FuzzType.OBJECT, d) + ")";
-            case 7: return "(" + expr(FuzzType.STRING, d) + ").equals(" + expr(FuzzType.STRING, d) + ")";
+            case 7: {
+                Scope.Var kept = body.scope.readable(random, FuzzType.GEN);
+                if (kept != null && random.nextBoolean()) {
+                    return kept.name() + ".isDone()";
+                }
+                return "(" + expr(FuzzType.STRING, d) + ").equals(" + expr(FuzzType.STRING, d) + ")";
+            }
             default: return ternary(FuzzType.BOOLEAN, d);
         }
     }
@@ -360,6 +387,24 @@ final class ExpressionGenerator {
             items.add(expr(t.element(), d));
         }
         return "new " + t.java + " {" + String.join(", ", items) + "}";
+    }
+
+    /**
+     * A plain lambda called where it is written: an int operator, or a stream's mapping; its
+     * arguments may yield, its body may not.
+     */
+    private String plainLambda(int d) {
+        String a = body.scope.fresh("a");
+        String x = expr(FuzzType.INT, d);
+        if (random.nextBoolean()) {
+            String b = body.scope.fresh("a");
+            String y = expr(FuzzType.INT, d);
+            return "((java.util.function.IntBinaryOperator) (" + a + ", " + b + ") -> "
+                    + body.plainLambdaBody(FuzzType.INT, a, b) + ").applyAsInt(" + x + ", " + y + ")";
+        }
+        String y = expr(FuzzType.INT, d);
+        return "java.util.stream.IntStream.of(" + x + ", " + y + ").map(" + a + " -> "
+                + body.plainLambdaBody(FuzzType.INT, a) + ").sum()";
     }
 
     /** A value for an Object parameter: never an array, and never a bare generic call (overloads!). */

@@ -34,6 +34,12 @@ class FuzzTest {
         if (PROGRAMS >= 100) {
             assertTrue(s.yields.get() > 3 * PROGRAMS, s.toString());
             assertTrue(s.returned.get() > 0 && s.threw.get() > 0 && s.closed.get() > 0, s.toString());
+            assertTrue(s.withLambdas.get() > PROGRAMS / 2 && s.withLocalClasses.get() > PROGRAMS / 10
+                    && s.withOverrides.get() > PROGRAMS / 10 && s.withSuperDelegation.get() > PROGRAMS / 20, s.toString());
+            // Programs refused for a generator lambda javac dropped are not run: they must stay few.
+            assertTrue(s.droppedLambdas.get() < PROGRAMS / 8, s.toString());
+            // And so must the runs compared by their values only.
+            assertTrue(s.unmodelled.get() < PROGRAMS / 50, s.toString());
         }
     }
 

@@ -10,7 +10,12 @@ enum FuzzType {
     NUMBER("Number"),
     INT_ARRAY("int[]"), LONG_ARRAY("long[]"), STRING_ARRAY("String[]"),
     /** A caught exception: never declared by the generator, only read (through msg(e)) and rethrown. */
-    THROWABLE("Throwable");
+    THROWABLE("Throwable"),
+    /**
+     * A generator made by {@code Gen.generate}, held in a final local until something delegates
+     * to it: never declared by the generator otherwise, and never read as a value.
+     */
+    GEN("#Kept");
 
     /** The types a local or a parameter can be declared with. */
     static final FuzzType[] DECLARABLE = {BOOLEAN, BYTE, CHAR, SHORT, INT, LONG, FLOAT, DOUBLE, STRING, OBJECT,

@@ -6,9 +6,11 @@ import java.util.Random;
 
 /**
  * Writes a random program from a seed: a class (and an interface nested in it, with a class that
- * implements it) whose generator methods g0..gn use every kind of local, loops, switches,
- * try/catch/finally, exceptions and yields anywhere in expressions, and delegate with
- * {@code Yield.from} only to methods of a larger index, so every run ends. The helpers the bodies
+ * implements it, and a subclass) whose generator methods g0..gn use every kind of local, loops,
+ * switches, try/catch/finally, exceptions and yields anywhere in expressions, generator lambdas,
+ * plain lambdas, generators of local and anonymous classes, and delegate with {@code Yield.from}
+ * only to methods of a larger index (or to the method an override overrides), so every run ends.
+ * Overrides in the subclass and in the implementation may delegate to {@code super}. The helpers the bodies
  * call ({@link ProgramLibrary}) are deterministic, so two runs of the same program must agree.
  */
 final class ProgramGenerator {
@@ -34,23 +36,33 @@ final class ProgramGenerator {
                     ? (random.nextBoolean() ? "private " : isStatic ? "" : "default ")
                     : CLASS_VISIBILITIES[random.nextInt(CLASS_VISIBILITIES.length)];
             modifiers += isStatic ? "static " : "";
-            methods.add(new MethodShape(k, isStatic, inInterface, modifiers, parameters));
+            boolean overridden = !isStatic && !modifiers.contains("private") && random.nextInt(3) == 0;
+            methods.add(new MethodShape(k, isStatic, inInterface, modifiers, parameters, overridden));
         }
 
         StringBuilder out = new StringBuilder();
         out.append("package ").append(FuzzProgram.PACKAGE).append(";\n\n");
         out.append("import static dev.gen4j.fuzz.ProgramLibrary.*;\n\n");
-        out.append("public final class ").append(className).append(" {\n");
+        out.append("public class ").append(className).append(" {\n");
         out.append(prelude(className));
         StringBuilder mixin = new StringBuilder();
+        StringBuilder sub = new StringBuilder();
+        StringBuilder impl = new StringBuilder();
         for (MethodShape m : methods) {
-            String method = new BodyGenerator(random, className, methods, m).method();
+            String method = new BodyGenerator(random, className, methods, m, false).method();
             (m.inInterface() ? mixin : out).append('\n').append(method);
+            if (m.overridden()) {
+                String override = new BodyGenerator(random, className, methods, m, true).method();
+                (m.inInterface() ? impl : sub).append('\n').append(override);
+            }
         }
         out.append('\n').append(start(random, className, methods.get(0)));
         out.append("\n    interface ").append(MethodShape.INTERFACE).append(" {").append(mixin).append("    }\n");
         out.append("\n    static final class ").append(MethodShape.IMPLEMENTATION).append(" implements ")
-                .append(MethodShape.INTERFACE).append(" {\n    }\n");
+                .append(MethodShape.INTERFACE).append(" {").append(impl).append("    }\n");
+        out.append("\n    static final class ").append(MethodShape.SUBCLASS).append(" extends ").append(className)
+                .append(" {\n        ").append(MethodShape.SUBCLASS).append("(int acc) {\n            super(acc);\n")
+                .append("        }\n").append(sub).append("    }\n");
         out.append("}\n");
         return new FuzzProgram(seed, className, out.toString());
     }
@@ -82,7 +94,7 @@ final class ProgramGenerator {
             args.add(ExpressionGenerator.constant(random, t));
         }
         String instance = first.inInterface() ? "new " + MethodShape.IMPLEMENTATION + "()"
-                : "new " + className + "(" + random.nextInt(10) + ")";
+                : first.instance(className, random.nextBoolean(), Integer.toString(random.nextInt(10)));
         return "    public static Object start() throws Exception {\n"
                 + "        return " + first.call(instance, args) + ";\n"
                 + "    }\n";

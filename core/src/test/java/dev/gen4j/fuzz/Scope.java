@@ -11,16 +11,42 @@ import java.util.Random;
  * method, so inner blocks never shadow (which Java forbids for locals).
  */
 final class Scope {
-    /** A local: {@code assignable} is false for loop counters and caught exceptions. */
-    record Var(String name, FuzzType type, boolean assignable) {
+    /**
+     * A local: {@code assignable} is false for loop counters and caught exceptions; {@code
+     * capturable} is true for the final ones a lambda or a local class may read.
+     */
+    record Var(String name, FuzzType type, boolean assignable, boolean capturable) {
     }
 
     private final List<Var> visible = new ArrayList<>();
     private final Deque<Integer> blockStarts = new ArrayDeque<>();
-    private int names;
+    /** Shared with the scopes of the lambdas and classes in the method: names stay fresh in all. */
+    private final int[] names;
+
+    Scope() {
+        names = new int[1];
+    }
+
+    private Scope(int[] names) {
+        this.names = names;
+    }
+
+    /**
+     * The scope of a lambda's or a local class's body written here: it sees only the capturable
+     * locals, read-only.
+     */
+    Scope capturing() {
+        Scope inner = new Scope(names);
+        for (Var v : visible) {
+            if (v.capturable()) {
+                inner.visible.add(v);
+            }
+        }
+        return inner;
+    }
 
     String fresh(String prefix) {
-        return prefix + names++;
+        return prefix + names[0]++;
     }
 
     void open() {
@@ -32,7 +58,15 @@ final class Scope {
     }
 
     Var declare(String name, FuzzType type, boolean assignable) {
-        Var v = new Var(name, type, assignable);
+        return add(new Var(name, type, assignable, false));
+    }
+
+    /** A final local: read-only, and lambdas and local classes may capture it. */
+    Var declareFinal(String name, FuzzType type) {
+        return add(new Var(name, type, false, true));
+    }
+
+    private Var add(Var v) {
         visible.add(v);
         return v;
     }
