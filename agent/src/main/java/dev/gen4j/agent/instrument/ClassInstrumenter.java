@@ -99,6 +99,8 @@ public final class ClassInstrumenter {
         /** Methods that implement a GenBody lambda: rewritten like generators. */
         final Set<String> lambdaBodies = new HashSet<>();
         final Set<String> synthetic = new HashSet<>();
+        /** Methods of this class that some invokedynamic of it names (lambda bodies, method references). */
+        final Set<String> namedByIndy = new HashSet<>();
         final Set<String> methods = new HashSet<>();
         /** Yield calls outside generator methods, by method: stray unless the method is a generator lambda. */
         final Map<String, List<String>> yieldsOutsideGenerators = new java.util.LinkedHashMap<>();
@@ -183,6 +185,11 @@ public final class ClassInstrumenter {
                 @Override
                 public void visitInvokeDynamicInsn(String indyName, String indyDesc, org.objectweb.asm.Handle bsm,
                         Object... args) {
+                    for (Object arg : args) {
+                        if (arg instanceof org.objectweb.asm.Handle h && h.getOwner().equals(name)) {
+                            namedByIndy.add(h.getName() + h.getDesc());
+                        }
+                    }
                     if (bsm.getOwner().equals(Names.LAMBDA_METAFACTORY) && indyDesc.endsWith(")" + Names.GEN_BODY_DESC)
                             && args.length > 1 && args[1] instanceof org.objectweb.asm.Handle impl) {
                         if (impl.getOwner().equals(name) && impl.getDesc().endsWith(")V")) {
@@ -219,7 +226,10 @@ public final class ClassInstrumenter {
             // A lambda method of this class that is not synthetic is a method reference's target.
             lambdaBodies.retainAll(synthetic);
             for (Map.Entry<String, List<String>> e : yieldsOutsideGenerators.entrySet()) {
-                if (!lambdaBodies.contains(e.getKey())) {
+                // A lambda javac left behind in code it dropped (if (false) { ... }) is named by no
+                // invokedynamic: it can never run, so its yields are no reason to refuse anything.
+                boolean unreachableLambda = synthetic.contains(e.getKey()) && !namedByIndy.contains(e.getKey());
+                if (!lambdaBodies.contains(e.getKey()) && !unreachableLambda) {
                     strayYields.addAll(e.getValue());
                 }
             }
