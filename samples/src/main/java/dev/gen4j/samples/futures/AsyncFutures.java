@@ -52,101 +52,8 @@ public final class AsyncFutures implements Callable<Integer> {
     CommandSpec spec;
 
     private PrintWriter out;
-    /** The seed's {@code ThreadPoolExecutor(max_workers=8)}, for func(). */
-    private Pool pool;
     /** The seed's {@code ProcessPoolExecutor(4)}: Java threads compute in parallel. */
     private Pool fibPool;
-
-    /** Some function. Nothing too interesting. */
-    int func(int x, int y) throws InterruptedException {
-        Thread.sleep(delayMs);
-        // Python fails on 2 + 'Hello' when it runs; Java refuses that at compile time: overflow instead.
-        return Math.addExact(x, y);
-    }
-
-    CompletableFuture<Void> sleep(Duration delay) {
-        return pool.submit(() -> {
-            Thread.sleep(delay.toMillis());
-            return null;
-        });
-    }
-
-    // ---- Async functions -----------------------------------------------------------------
-
-    @Generator
-    Gen<Void> doFunc(int x, int y) {
-        int result = Yield.now(pool.submit(() -> func(x, y)));
-        out.println("Got: " + result);
-        return Gen.done();
-    }
-
-    @Generator
-    Gen<Void> doMany(int n) {
-        while (n > 0) {
-            int k = n;
-            int result = Yield.now(pool.submit(() -> func(k, k)));
-            out.println("Got: " + result);
-            n -= 1;
-        }
-        return Gen.done();
-    }
-
-    @Generator
-    Gen<Void> doFuncCatching(int x, int y) {
-        try {
-            Integer result = Yield.now(pool.submit(() -> func(x, y)));
-            out.println("Got: " + result);
-        } catch (Exception e) {
-            out.println("Failed: " + e);
-        }
-        return Gen.done();
-    }
-
-    @Generator
-    Gen<Integer> doFuncReturning(int x, int y) {
-        int result = Yield.now(pool.submit(() -> func(x, y)));
-        return Gen.done(result);
-    }
-
-    // ---- after(delay, gen): four attempts -------------------------------------------------
-
-    /** Iterates {@code gen} by hand: its futures get through, their results do not. */
-    @Generator
-    Gen<Object> afterIterating(Duration delay, Gen<?> gen) {
-        Yield.now(sleep(delay));
-        for (Object f : gen) {
-            Yield.now(f);
-        }
-        return Gen.done();
-    }
-
-    @Generator
-    Gen<Object> afterSending(Duration delay, Gen<?> gen) {
-        Yield.now(sleep(delay));
-        Object result = null;
-        while (true) {
-            Object f = gen.send(result);
-            if (gen.isDone()) {
-                break;
-            }
-            result = Yield.now(f);
-        }
-        return Gen.done();
-    }
-
-    @Generator
-    Gen<Object> afterYieldFrom(Duration delay, Gen<?> gen) {
-        Yield.now(sleep(delay));
-        Yield.from(gen);
-        return Gen.done();
-    }
-
-    @Generator
-    Gen<Object> afterAwaiting(Duration delay, Gen<?> gen) {
-        Yield.from(await(sleep(delay)));
-        Yield.from(gen);
-        return Gen.done();
-    }
 
     // ---- compute_fibs over a pool ---------------------------------------------------------
 
@@ -155,7 +62,7 @@ public final class AsyncFutures implements Callable<Integer> {
         List<Integer> result = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int k = i;
-            int val = Yield.now(fibPool.submit(() -> Futures.fib(k)));
+            int val = Yield.now(fibPool.submit(() -> SeedFunctions.fib(k)));
             result.add(val);
         }
         return Gen.done(result);
@@ -167,7 +74,7 @@ public final class AsyncFutures implements Callable<Integer> {
         for (int i = 0; i < n; i++) {
             out.println(Thread.currentThread());
             int k = i;
-            int val = Yield.now(fibPool.submit(() -> Futures.fib(k)));
+            int val = Yield.now(fibPool.submit(() -> SeedFunctions.fib(k)));
             result.add(val);
         }
         return Gen.done(result);
@@ -182,34 +89,34 @@ public final class AsyncFutures implements Callable<Integer> {
         Duration delay = Duration.ofMillis(delayMs);
         try (Pool threads = new Pool(8, "pool"); Pool fibThreads = new Pool(4, "fib-pool");
                 Pool tpool = new Pool(8, "tpool")) {
-            pool = threads;
+            SeedFunctions seed = new SeedFunctions(out, threads, delayMs);
             fibPool = fibThreads;
 
             heading("Inlined future");
-            Async.run(doFunc(2, 3)).join();
+            Async.run(seed.doFunc(2, 3)).join();
 
             heading("Multiple yields");
-            Async.run(doMany(5)).join();
+            Async.run(seed.doMany(5)).join();
 
             heading("Error");
-            Async.run(doFuncCatching(2, Integer.MAX_VALUE)).join();
+            Async.run(seed.doFuncCatching(2, Integer.MAX_VALUE)).join();
 
             heading("after(): iterating gen by hand");
-            Async.run(afterIterating(delay, doFuncCatching(2, 3))).join();
+            Async.run(seed.afterIterating(delay, seed.doFuncCatching(2, 3))).join();
             heading("after(): sending into gen by hand");
-            Async.run(afterSending(delay, doFuncCatching(2, 3))).join();
+            Async.run(seed.afterSending(delay, seed.doFuncCatching(2, 3))).join();
             heading("after(): yield from gen");
-            Async.run(afterYieldFrom(delay, doFuncCatching(2, 3))).join();
+            Async.run(seed.afterYieldFrom(delay, seed.doFuncCatching(2, 3))).join();
             heading("after(): yield from a future");
-            Async.run(afterAwaiting(delay, doFuncCatching(2, 3))).join();
+            Async.run(seed.afterAwaiting(delay, seed.doFuncCatching(2, 3))).join();
 
             heading("Tasks as futures");
-            CompletableFuture<Integer> t = Async.run(doFuncReturning(2, 3));
+            CompletableFuture<Integer> t = Async.run(seed.doFuncReturning(2, 3));
             out.println("Got: " + t.join());
-            int result = Async.<Integer>run(doFuncReturning(2, 3)).join();
+            int result = Async.<Integer>run(seed.doFuncReturning(2, 3)).join();
             out.println("Got: " + result);
-            CompletableFuture<Integer> t1 = Async.run(doFuncReturning(2, 3));
-            CompletableFuture<Integer> t2 = Async.run(doFuncReturning(4, 5));
+            CompletableFuture<Integer> t1 = Async.run(seed.doFuncReturning(2, 3));
+            CompletableFuture<Integer> t2 = Async.run(seed.doFuncReturning(4, 5));
             out.println("Got: " + t1.join() + " " + t2.join());
 
             heading("compute_fibs() over a process pool");

@@ -45,122 +45,17 @@ public final class Futures implements Callable<Integer> {
     CommandSpec spec;
 
     private PrintWriter out;
-    /** The seed's {@code ThreadPoolExecutor(max_workers=8)}, for func(). */
-    private Pool pool;
     /** The seed's {@code ProcessPoolExecutor(4)}: Java threads compute in parallel, no GIL. */
     private Pool fibPool;
 
-    /** Some function. Nothing too interesting. */
-    int func(int x, int y) throws InterruptedException {
-        Thread.sleep(delayMs);
-        // Python's 2 + 'Hello' fails when it runs; Java's types refuse it at compile time, so
-        // the failing call here is one that overflows.
-        return Math.addExact(x, y);
-    }
-
-    /** The seed's {@code pool.submit(time.sleep, delay)}. */
-    CompletableFuture<Void> sleep(Duration delay) {
-        return pool.submit(() -> {
-            Thread.sleep(delay.toMillis());
-            return null;
-        });
-    }
-
-    // ---- Inlined futures ------------------------------------------------------------------
-
-    @Generator
-    Gen<Void> doFunc(int x, int y) {
-        int result = Yield.now(pool.submit(() -> func(x, y)));
-        out.println("Got: " + result);
-        return Gen.done();
-    }
-
-    @Generator
-    Gen<Void> doMany(int n) {
-        while (n > 0) {
-            int k = n;           // A lambda takes only (effectively) final locals
-            int result = Yield.now(pool.submit(() -> func(k, k)));
-            out.println("Got: " + result);
-            n -= 1;
-        }
-        return Gen.done();
-    }
-
-    @Generator
-    Gen<Void> doFuncCatching(int x, int y) {
-        try {
-            Integer result = Yield.now(pool.submit(() -> func(x, y)));
-            out.println("Got: " + result);
-        } catch (Exception e) {
-            out.println("Failed: " + e);
-        }
-        return Gen.done();
-    }
-
-    @Generator
-    Gen<Integer> doFuncReturning(int x, int y) {
-        int result = Yield.now(pool.submit(() -> func(x, y)));
-        return Gen.done(result);
-    }
-
-    // ---- after(delay, gen): four attempts -------------------------------------------------
-
-    /**
-     * Iterates {@code gen} by hand: its futures get through, their results do not ({@code gen}
-     * receives null, which is why doFuncCatching takes an {@code Integer}, not an {@code int}).
-     */
-    @Generator
-    Gen<Object> afterIterating(Duration delay, Gen<?> gen) {
-        Yield.now(sleep(delay));
-        for (Object f : gen) {
-            Yield.now(f);
-        }
-        return Gen.done();
-    }
-
-    /** Sends each result into {@code gen} by hand. */
-    @Generator
-    Gen<Object> afterSending(Duration delay, Gen<?> gen) {
-        Yield.now(sleep(delay));
-        Object result = null;
-        while (true) {
-            Object f = gen.send(result);
-            if (gen.isDone()) {
-                break;
-            }
-            result = Yield.now(f);
-        }
-        return Gen.done();
-    }
-
-    /** Delegates to {@code gen}: {@code yield from gen}. */
-    @Generator
-    Gen<Object> afterYieldFrom(Duration delay, Gen<?> gen) {
-        Yield.now(sleep(delay));
-        Yield.from(gen);
-        return Gen.done();
-    }
-
-    /** Delegates to the future too, as to a generator. */
-    @Generator
-    Gen<Object> afterAwaiting(Duration delay, Gen<?> gen) {
-        Yield.from(await(sleep(delay)));
-        Yield.from(gen);
-        return Gen.done();
-    }
-
     // ---- compute_fibs over a pool ---------------------------------------------------------
-
-    static int fib(int n) {
-        return n <= 2 ? 1 : fib(n - 1) + fib(n - 2);
-    }
 
     @Generator
     Gen<List<Integer>> computeFibs(int n) {
         List<Integer> result = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int k = i;
-            int val = Yield.from(await(fibPool.submit(() -> fib(k))));
+            int val = Yield.from(await(fibPool.submit(() -> SeedFunctions.fib(k))));
             result.add(val);
         }
         return Gen.done(result);
@@ -173,7 +68,7 @@ public final class Futures implements Callable<Integer> {
         for (int i = 0; i < n; i++) {
             out.println(Thread.currentThread());
             int k = i;
-            int val = Yield.from(await(fibPool.submit(() -> fib(k))));
+            int val = Yield.from(await(fibPool.submit(() -> SeedFunctions.fib(k))));
             result.add(val);
         }
         return Gen.done(result);
@@ -188,37 +83,37 @@ public final class Futures implements Callable<Integer> {
         Duration delay = Duration.ofMillis(delayMs);
         try (Pool threads = new Pool(8, "pool"); Pool fibThreads = new Pool(4, "fib-pool");
                 Pool tpool = new Pool(8, "tpool")) {
-            pool = threads;
+            SeedFunctions seed = new SeedFunctions(out, threads, delayMs);
             fibPool = fibThreads;
 
             heading("Inlined future");
-            InlineTask<Void> t = new InlineTask<>(doFunc(2, 3));
+            InlineTask<Void> t = new InlineTask<>(seed.doFunc(2, 3));
             t.step();
             t.join();
 
             heading("Multiple yields");
-            InlineTask.run(doMany(5));
+            InlineTask.run(seed.doMany(5));
 
             heading("Error");
-            InlineTask.run(doFuncCatching(2, Integer.MAX_VALUE));
+            InlineTask.run(seed.doFuncCatching(2, Integer.MAX_VALUE));
 
             heading("after(): iterating gen by hand");
-            InlineTask.run(afterIterating(delay, doFuncCatching(2, 3)));
+            InlineTask.run(seed.afterIterating(delay, seed.doFuncCatching(2, 3)));
             heading("after(): sending into gen by hand");
-            InlineTask.run(afterSending(delay, doFuncCatching(2, 3)));
+            InlineTask.run(seed.afterSending(delay, seed.doFuncCatching(2, 3)));
             heading("after(): yield from gen");
-            InlineTask.run(afterYieldFrom(delay, doFuncCatching(2, 3)));
+            InlineTask.run(seed.afterYieldFrom(delay, seed.doFuncCatching(2, 3)));
             heading("after(): yield from a future");
-            InlineTask.run(afterAwaiting(delay, doFuncCatching(2, 3)));
+            InlineTask.run(seed.afterAwaiting(delay, seed.doFuncCatching(2, 3)));
 
             heading("Tasks as futures");
-            InlineTask<Integer> task = new InlineTask<>(doFuncReturning(2, 3));
+            InlineTask<Integer> task = new InlineTask<>(seed.doFuncReturning(2, 3));
             task.step();
             out.println("Got: " + task.join());
-            int result = InlineTask.run(doFuncReturning(2, 3));
+            int result = InlineTask.run(seed.doFuncReturning(2, 3));
             out.println("Got: " + result);
-            InlineTask<Integer> t1 = InlineTask.start(doFuncReturning(2, 3));
-            InlineTask<Integer> t2 = InlineTask.start(doFuncReturning(4, 5));
+            InlineTask<Integer> t1 = InlineTask.start(seed.doFuncReturning(2, 3));
+            InlineTask<Integer> t2 = InlineTask.start(seed.doFuncReturning(4, 5));
             out.println("Got: " + t1.join() + " " + t2.join());
 
             heading("compute_fibs() over a process pool");
