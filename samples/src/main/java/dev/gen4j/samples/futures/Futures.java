@@ -14,8 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
@@ -29,17 +28,8 @@ import picocli.CommandLine.Spec;
             "Seed: futures.py, put together from the slides. Ends with compute_fibs over a pool, one after",
             "the other and in parallel, and the threads that each step runs on."})
 public final class Futures implements Callable<Integer> {
-    @Option(names = "--delay-ms", paramLabel = "MS", defaultValue = "1000",
-            description = "How long func() and after() wait, in milliseconds (default: ${DEFAULT-VALUE}).")
-    long delayMs;
-
-    @Option(names = "--fibs", paramLabel = "N", defaultValue = "34",
-            description = "compute_fibs(N) for the timings (default: ${DEFAULT-VALUE}, the seed's).")
-    int fibs;
-
-    @Option(names = "--trace", paramLabel = "N", defaultValue = "5",
-            description = "compute_fibs(N) for the examples that print threads (default: ${DEFAULT-VALUE}).")
-    int trace;
+    @Mixin
+    FuturesOptions options;
 
     @Spec
     CommandSpec spec;
@@ -78,12 +68,12 @@ public final class Futures implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        checkOptions();
+        options.check(spec);
         out = spec.commandLine().getOut();
-        Duration delay = Duration.ofMillis(delayMs);
+        Duration delay = Duration.ofMillis(options.delayMs);
         try (Pool threads = new Pool(8, "pool"); Pool fibThreads = new Pool(4, "fib-pool");
                 Pool tpool = new Pool(8, "tpool")) {
-            SeedFunctions seed = new SeedFunctions(out, threads, delayMs);
+            SeedFunctions seed = new SeedFunctions(out, threads, options.delayMs);
             fibPool = fibThreads;
 
             heading("Inlined future");
@@ -117,27 +107,27 @@ public final class Futures implements Callable<Integer> {
             out.println("Got: " + t1.join() + " " + t2.join());
 
             heading("compute_fibs() over a process pool");
-            out.println(InlineTask.<List<Integer>>run(computeFibs(fibs)));
+            out.println(InlineTask.<List<Integer>>run(computeFibs(options.fibs)));
             long start = System.nanoTime();
-            InlineTask.run(computeFibs(fibs));
-            InlineTask.run(computeFibs(fibs));
+            InlineTask.run(computeFibs(options.fibs));
+            InlineTask.run(computeFibs(options.fibs));
             out.println("Sequential: " + secondsSince(start));
             start = System.nanoTime();
-            InlineTask<List<Integer>> f1 = InlineTask.start(computeFibs(fibs));
-            InlineTask<List<Integer>> f2 = InlineTask.start(computeFibs(fibs));
+            InlineTask<List<Integer>> f1 = InlineTask.start(computeFibs(options.fibs));
+            InlineTask<List<Integer>> f2 = InlineTask.start(computeFibs(options.fibs));
             f1.join();
             f2.join();
             out.println("Parallel: " + secondsSince(start));
 
             heading("Execution model");
-            f1 = InlineTask.start(computeFibsTraced(trace));
-            f2 = InlineTask.start(computeFibsTraced(trace));
+            f1 = InlineTask.start(computeFibsTraced(options.trace));
+            f2 = InlineTask.start(computeFibsTraced(options.trace));
             f1.join();
             f2.join();
 
             heading("Inlined thread execution");
-            CompletableFuture<List<Integer>> r1 = tpool.submit(() -> InlineThread.run(computeFibsTraced(trace)));
-            CompletableFuture<List<Integer>> r2 = tpool.submit(() -> InlineThread.run(computeFibsTraced(trace)));
+            CompletableFuture<List<Integer>> r1 = tpool.submit(() -> InlineThread.run(computeFibsTraced(options.trace)));
+            CompletableFuture<List<Integer>> r2 = tpool.submit(() -> InlineThread.run(computeFibsTraced(options.trace)));
             out.println("Got: " + r1.join() + " " + r2.join());
         }
         out.flush();
@@ -150,15 +140,5 @@ public final class Futures implements Callable<Integer> {
 
     private static String secondsSince(long start) {
         return String.format(Locale.ROOT, "%.2fs", (System.nanoTime() - start) / 1e9);
-    }
-
-    private void checkOptions() {
-        if (delayMs < 0) {
-            throw new ParameterException(spec.commandLine(), "--delay-ms must be 0 or more, not " + delayMs);
-        }
-        if (fibs < 0 || fibs > 46 || trace < 0 || trace > 46) {
-            // fib(46) is the last one an int holds
-            throw new ParameterException(spec.commandLine(), "--fibs and --trace must be between 0 and 46");
-        }
     }
 }
