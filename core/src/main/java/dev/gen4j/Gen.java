@@ -421,29 +421,12 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
         if (t != null && t.owner == this && t.sub == null && t.mode == SUSPENDED) {
             return t;
         }
-        Gen<?> x = this;
-        for (;;) {
-            Gen<?> s = x.sub;
-            if (s == null) {
-                return x;
-            }
-            int sm = s.mode;
-            if ((sm & STATUS) == DONE) {
-                return x;
-            }
-            if ((sm & STATUS) == RUNNING) {
-                // Its chain is running (this generator was re-entered from inside it).
-                throw alreadyExecuting(this);
-            }
-            s.caller = x;
-            x = s;
-            if ((sm & BUFFERED) != 0) {
-                if (!raising) {
-                    return x;
-                }
-                x.dropBuffered();
-            }
+        Gen<?> x = walkDown(this, raising);
+        if (x == null) {
+            // Its chain is running (this generator was re-entered from inside it).
+            throw alreadyExecuting(this);
         }
+        return x;
     }
 
     /**
@@ -458,7 +441,15 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
         if (t != null && t.owner == d && t.sub == null && t.mode == SUSPENDED) {
             return t;
         }
-        Gen<?> x = d;
+        return walkDown(d, false);
+    }
+
+    /**
+     * Follows the delegates down from {@code x}, linking each to its caller, to the first that
+     * has no live delegate or ran ahead by itself (whose buffered value is dropped when
+     * {@code raising}); null if one of them is running.
+     */
+    private static Gen<?> walkDown(Gen<?> x, boolean raising) {
         for (;;) {
             Gen<?> s = x.sub;
             if (s == null) {
@@ -474,7 +465,10 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
             s.caller = x;
             x = s;
             if ((sm & BUFFERED) != 0) {
-                return x;
+                if (!raising) {
+                    return x;
+                }
+                x.dropBuffered();
             }
         }
     }
