@@ -9,9 +9,7 @@ import dev.gen4j.Generator;
 import dev.gen4j.Yield;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /** A task that fails is reported with its generator and the Yield.from chain the failure left. */
@@ -30,28 +28,10 @@ class FailureReportTest {
 
     @Test
     void theReportNamesTheTasksGeneratorAndItsTraceShowsTheYieldFromChain() {
-        List<LogRecord> records = new ArrayList<>();
-        Logger jul = Logger.getLogger(Scheduler.class.getName());
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                records.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        jul.addHandler(capture);
-        jul.setUseParentHandlers(false);
         int[] line = new int[1];
         try (Scheduler s = new Scheduler()) {
             long id = s.spawn(delegates(line));
-            s.run();
+            List<LogRecord> records = SchedulerLog.logged(s);
             assertEquals(1, records.size());
             LogRecord record = records.get(0);
             String generator = FailureReportTest.class.getName() + ".delegates";
@@ -68,9 +48,6 @@ class FailureReportTest {
             assertEquals("failsBelow", frames.get(0).split(":")[0], frames.toString());
             assertEquals("delegates:" + line[0], frames.get(1), frames.toString());
             assertSame(failure, record.getThrown());
-        } finally {
-            jul.removeHandler(capture);
-            jul.setUseParentHandlers(true);
         }
     }
 }

@@ -258,35 +258,6 @@ class SchedulerTest {
         return Gen.done();
     }
 
-    /** Runs {@code s} with a handler on the scheduler's logger; returns what it logged. */
-    private static List<LogRecord> logged(Scheduler s) {
-        List<LogRecord> records = Collections.synchronizedList(new ArrayList<>());
-        Logger jul = Logger.getLogger(Scheduler.class.getName());
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                records.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        jul.addHandler(capture);
-        jul.setUseParentHandlers(false);
-        try {
-            s.run();
-        } finally {
-            jul.removeHandler(capture);
-            jul.setUseParentHandlers(true);
-        }
-        return records;
-    }
-
     @Test
     void aTurnLongerThanTheThresholdIsReportedWithTheTaskAndItsGenerator() {
         try (Scheduler s = new Scheduler()) {
@@ -294,7 +265,7 @@ class SchedulerTest {
             s.spawn(worker("quick", 3, log));
             long slow = s.spawn(busyFor(Duration.ofMillis(20).toNanos()));
             // A quick turn may be reported too, if a pause of the JVM made it slow: look for this one.
-            List<LogRecord> records = logged(s).stream()
+            List<LogRecord> records = SchedulerLog.logged(s).stream()
                     .filter(r -> r.getMessage().contains("task " + slow + " ")).toList();
             assertEquals(1, records.size(), records.toString());
             LogRecord record = records.get(0);
@@ -307,7 +278,7 @@ class SchedulerTest {
     void slowTurnsAreNotReportedByDefault() {
         try (Scheduler s = new Scheduler()) {
             s.spawn(busyFor(Duration.ofMillis(20).toNanos()));
-            assertEquals(List.of(), logged(s));
+            assertEquals(List.of(), SchedulerLog.logged(s));
         }
     }
 
@@ -322,10 +293,10 @@ class SchedulerTest {
         }
         try (Scheduler s = withProperty) {
             s.spawn(busyFor(Duration.ofMillis(20).toNanos()));
-            assertTrue(logged(s).stream().anyMatch(r -> r.getMessage().contains("SchedulerTest.busyFor")));
+            assertTrue(SchedulerLog.logged(s).stream().anyMatch(r -> r.getMessage().contains("SchedulerTest.busyFor")));
             s.warnSlowTurns(null);
             s.spawn(busyFor(Duration.ofMillis(20).toNanos()));
-            assertEquals(List.of(), logged(s));
+            assertEquals(List.of(), SchedulerLog.logged(s));
         }
     }
 }
