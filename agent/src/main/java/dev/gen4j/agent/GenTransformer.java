@@ -3,9 +3,11 @@ package dev.gen4j.agent;
 import dev.gen4j.agent.analysis.ClassHierarchy;
 import dev.gen4j.agent.instrument.AnnotationScan;
 import dev.gen4j.agent.instrument.ClassInstrumenter;
+import dev.gen4j.agent.instrument.FrameNames;
 import dev.gen4j.agent.instrument.InstrumentationException;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.WeakHashMap;
 
@@ -23,21 +25,36 @@ final class GenTransformer implements ClassFileTransformer {
 
     private final Map<ClassLoader, ClassHierarchy> hierarchies = new WeakHashMap<>();
     private final ClassHierarchy bootHierarchy = ClassHierarchy.of(null);
+    /**
+     * The frames of every class instrumented, by loader and class name: a redefinition (HotSwap)
+     * of the class needs them. Weak in the loader, so they go with it.
+     */
+    private final Map<ClassLoader, Map<String, FrameNames>> frames = new WeakHashMap<>();
+    private final Map<String, FrameNames> bootFrames = java.util.Collections.synchronizedMap(new HashMap<>());
 
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> redefined,
             ProtectionDomain domain, byte[] classFile) {
-        if (className == null || className.startsWith(OWN_PACKAGE)
-                || !AnnotationScan.mayContainGenerators(classFile)) {
+        if (className == null || className.startsWith(OWN_PACKAGE)) {
+            return null;
+        }
+        FrameNames before = redefined == null ? null : framesOf(loader).get(className);
+        if (before == null && !AnnotationScan.mayContainGenerators(classFile)) {
             return null;
         }
         try {
-            ClassInstrumenter.Result result = new ClassInstrumenter(hierarchy(loader)).instrument(classFile);
+            ClassInstrumenter instrumenter = new ClassInstrumenter(hierarchy(loader));
+            ClassInstrumenter.Result result = redefined == null
+                    ? instrumenter.instrument(classFile) : instrumenter.redefine(classFile, before);
             if (result == null) {
                 return null;
             }
             for (String problem : result.problems()) {
                 report(problem);
+            }
+            // A change of which methods are generators the JVM refuses: the class stays as it was.
+            if (before == null || before.generators().equals(result.frames().generators())) {
+                framesOf(loader).put(className, result.frames());
             }
             return result.bytes();
         } catch (InstrumentationException e) {
@@ -54,6 +71,16 @@ final class GenTransformer implements ClassFileTransformer {
         }
         synchronized (hierarchies) {
             return hierarchies.computeIfAbsent(loader, ClassHierarchy::of);
+        }
+    }
+
+    /** The frames recorded for the loader's classes (a synchronized map). */
+    private Map<String, FrameNames> framesOf(ClassLoader loader) {
+        if (loader == null) {
+            return bootFrames;
+        }
+        synchronized (frames) {
+            return frames.computeIfAbsent(loader, l -> java.util.Collections.synchronizedMap(new HashMap<>()));
         }
     }
 

@@ -43,7 +43,11 @@ public final class Instrumented {
 
     /** Instruments {@code classFile}; null if it has no generators. */
     public static Emitted instrument(byte[] classFile, ClassLoader context) throws InstrumentationException {
-        ClassInstrumenter.Result result = new ClassInstrumenter(ClassHierarchy.of(context)).instrument(classFile);
+        return emitted(new ClassInstrumenter(ClassHierarchy.of(context)).instrument(classFile));
+    }
+
+    /** The classes of an instrumentation's result; null if there is none. */
+    public static Emitted emitted(ClassInstrumenter.Result result) {
         if (result == null) {
             return null;
         }

@@ -35,8 +35,9 @@ public final class ClassInstrumenter {
      * @param bytes the instrumented class file
      * @param problems what could not be instrumented, one message each (class, method, line,
      *     fix); the methods concerned throw that message when called
+     * @param frames the frame class each generator got: what a later redefinition of the class needs
      */
-    public record Result(byte[] bytes, List<String> problems) {
+    public record Result(byte[] bytes, List<String> problems, FrameNames frames) {
     }
 
     private final ClassHierarchy hierarchy;
@@ -51,6 +52,81 @@ public final class ClassInstrumenter {
      * @throws InstrumentationException if the class as a whole cannot be written
      */
     public Result instrument(byte[] classFile) throws InstrumentationException {
+        return instrument(classFile, false, null);
+    }
+
+    /**
+     * Instruments the new version of a loaded class that is being redefined (HotSwap). A
+     * generator keeps its frame class if the frame's shape is the one {@code before} recorded, so
+     * generators suspended meanwhile go on in the new code; a generator whose frame changed gets
+     * a new frame class (new generators work, suspended ones are told they cannot resume).
+     *
+     * @param before what the class's last instrumentation named, or null if not known (then every
+     *     frame gets a new name)
+     * @return as {@link #instrument(byte[])}; or, when the change adds or removes generators (which
+     *     the JVM will refuse), a result whose problems say so, with null bytes if none is left
+     */
+    public Result redefine(byte[] classFile, FrameNames before) throws InstrumentationException {
+        Result first = instrument(classFile, true, before);
+        if (before == null) {
+            return first;
+        }
+        Set<String> now = first == null ? Set.of() : first.frames().generators();
+        String owner = new ClassReader(classFile).getClassName();
+        List<String> added = described(owner, now, before.generators());
+        List<String> removed = described(owner, before.generators(), now);
+        if (added.isEmpty() && removed.isEmpty()) {
+            return first;
+        }
+        List<String> problems = new ArrayList<>(first == null ? List.of() : first.problems());
+        problems.add("cannot redefine class " + owner.replace('/', '.') + ": "
+                + Refusals.redefinitionChangesGenerators(added, removed));
+        return new Result(first == null ? null : first.bytes(), problems,
+                first == null ? new FrameNames() : first.frames());
+    }
+
+    /** The methods (name + descriptor) of {@code these} not in {@code but}, as "a.Host.m(int)", sorted. */
+    private static List<String> described(String owner, Set<String> these, Set<String> but) {
+        List<String> out = new ArrayList<>();
+        for (String method : these) {
+            if (!but.contains(method)) {
+                int paren = method.indexOf('(');
+                out.add(InstrumentationException.describe(owner, method.substring(0, paren), method.substring(paren)));
+            }
+        }
+        java.util.Collections.sort(out);
+        return out;
+    }
+
+    private Result instrument(byte[] classFile, boolean redefining, FrameNames before)
+            throws InstrumentationException {
+        Result first = instrumentNaming(classFile, Map.of());
+        if (!redefining || first == null) {
+            return first;
+        }
+        // Written once under the frames' first names, the class tells each frame's shape; it is
+        // written again only if some frame must take another name.
+        Map<String, String> renamed = new HashMap<>();
+        FrameNames frames = new FrameNames();
+        for (String generator : first.frames().generators()) {
+            FrameNames.Frame now = first.frames().get(generator);
+            FrameNames.Frame then = before == null ? null : before.get(generator);
+            String name = then != null && then.shape().equals(now.shape())
+                    ? then.name() : FrameNames.redefinedName(now.name(), now.shape());
+            if (!name.equals(now.name())) {
+                renamed.put(generator, name);
+            }
+            frames.put(generator, name, now.shape());
+        }
+        if (renamed.isEmpty()) {
+            return first;
+        }
+        Result again = instrumentNaming(classFile, renamed);
+        return new Result(again.bytes(), again.problems(), frames);
+    }
+
+    /** @param renamed frame class names to use instead of the first ones, by generator */
+    private Result instrumentNaming(byte[] classFile, Map<String, String> renamed) throws InstrumentationException {
         if (!AnnotationScan.mayContainGenerators(classFile)) {
             return null;
         }
@@ -75,12 +151,12 @@ public final class ClassInstrumenter {
         Map<String, String> tooLarge = new HashMap<>();
         while (true) {
             ClassWriter writer = new HierarchyClassWriter(raiseVersion ? null : reader, hierarchy);
-            Rewriter rewriter = new Rewriter(writer, survey, raiseVersion, tooLarge);
+            Rewriter rewriter = new Rewriter(writer, survey, raiseVersion, tooLarge, renamed);
             reader.accept(rewriter, 0);
             List<String> problems = new ArrayList<>(survey.strayYields);
             problems.addAll(rewriter.problems);
             try {
-                return new Result(writer.toByteArray(), problems);
+                return new Result(writer.toByteArray(), problems, rewriter.frames);
             } catch (MethodTooLargeException e) {
                 String generator = rewriter.generatorOfBody.get(e.getMethodName() + e.getDescriptor());
                 if (generator == null || tooLarge.containsKey(generator)) {
@@ -251,14 +327,19 @@ public final class ClassInstrumenter {
         /** The generator (name + descriptor) of each body written, by the body's name + descriptor. */
         final Map<String, String> generatorOfBody = new HashMap<>();
         private final Map<String, Integer> firstLines = new HashMap<>();
+        /** Frame class names to use instead of the first ones (a redefinition's), by generator. */
+        private final Map<String, String> renamed;
         final List<String> problems = new ArrayList<>();
+        final FrameNames frames = new FrameNames();
         private ClassFacts facts;
 
-        Rewriter(ClassVisitor writer, Survey survey, boolean raiseVersion, Map<String, String> tooLarge) {
+        Rewriter(ClassVisitor writer, Survey survey, boolean raiseVersion, Map<String, String> tooLarge,
+                Map<String, String> renamed) {
             super(Names.ASM_API, writer);
             this.survey = survey;
             this.raiseVersion = raiseVersion;
             this.tooLarge = tooLarge;
+            this.renamed = renamed;
         }
 
         String tooLargeMessage(String generator) {
@@ -294,8 +375,9 @@ public final class ClassInstrumenter {
             MethodNode factory = withoutCode(original);
             boolean isStatic = (original.access & Opcodes.ACC_STATIC) != 0;
             String key = original.name + original.desc;
+            String generator = InstrumentationException.describe(facts.name(), original.name, original.desc);
             firstLines.put(key, GeneratorMethodRewriter.firstLine(original));
-            String frameClass = frameClassName(original.name);
+            String frameClass = renamed.getOrDefault(key, frameClassName(original.name));
             GeneratorMethodRewriter.Rewritten rewritten;
             try {
                 if (tooLarge.containsKey(key)) {
@@ -318,7 +400,11 @@ public final class ClassInstrumenter {
                     factory.signature, factory.exceptions.toArray(new String[0])),
                     mv -> FactoryEmitter.emit(mv, facts.name(), frameClass, factory.desc, isStatic,
                             rewritten.frameClassBytes(), lambda)));
+            if (renamed.containsKey(key)) {
+                StaleFrameGuard.prepend(rewritten.body(), frameClass, Refusals.staleAfterRedefinition(generator));
+            }
             generatorOfBody.put(rewritten.body().name + rewritten.body().desc, key);
+            frames.put(key, frameClass, FrameNames.shapeOf(rewritten.frameClassBytes()));
             rewritten.body().accept(cv);
         }
 

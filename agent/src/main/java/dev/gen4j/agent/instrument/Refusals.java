@@ -76,6 +76,26 @@ final class Refusals {
                 + " generator; pass a lambda, () -> { ... }, to Gen.generate, or make the method a @Generator";
     }
 
+    /**
+     * A redefinition (HotSwap) that makes a method a generator or one a plain method again: the
+     * rewrite adds a method per generator, and the JVM cannot add or remove methods of a loaded
+     * class.
+     */
+    static String redefinitionChangesGenerators(java.util.List<String> added, java.util.List<String> removed) {
+        return (added.isEmpty() ? "" : "the change makes " + String.join(", ", added) + " a generator")
+                + (added.isEmpty() || removed.isEmpty() ? "" : ", and ")
+                + (removed.isEmpty() ? "" : "the change makes " + String.join(", ", removed) + " no longer a generator")
+                + "; gen4j writes a method per generator, and the JVM cannot add or remove methods of a loaded class"
+                + " (HotSwap changes method bodies only): restart the program to load the change";
+    }
+
+    /** Thrown at run time by a generator suspended before its class was redefined with another shape of it. */
+    static String staleAfterRedefinition(String generator) {
+        return "generator " + generator + " was suspended when its class was redefined (HotSwap) with another"
+                + " shape of this generator (other saved locals or yields), so it cannot resume in the new code:"
+                + " create the generator again; generators created since the redefinition run the new code";
+    }
+
     /** Not a per-method problem: the whole class. */
     static String otherProtocol(String className, int marked, int ours) {
         return "class " + className + " was instrumented by another version of gen4j (protocol " + marked
