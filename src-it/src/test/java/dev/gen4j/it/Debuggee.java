@@ -50,20 +50,25 @@ final class Debuggee implements AutoCloseable {
         this.vm = vm;
     }
 
-    /** Starts the program suspended; breakpoints are set on the given lines once its class loads. */
+    /** Starts demo.Countdown suspended; breakpoints are set on the given lines once its class loads. */
     static Debuggee launch(int... lines) throws Exception {
+        return launch(DemoProgram.MAIN, lines);
+    }
+
+    /** Starts the program suspended; breakpoints are set on the given lines of {@code main} once it loads. */
+    static Debuggee launch(String main, int... lines) throws Exception {
         LaunchingConnector connector = Bootstrap.virtualMachineManager().defaultConnector();
         Map<String, Connector.Argument> args = connector.defaultArguments();
         args.get("home").setValue(Path.of(DemoProgram.JAVA).getParent().getParent().toString());
         args.get("options").setValue("-javaagent:" + DemoProgram.AGENT + " -cp "
                 + DemoProgram.classPath(DemoProgram.classes()));
-        args.get("main").setValue(DemoProgram.MAIN);
+        args.get("main").setValue(main);
         Debuggee debuggee = new Debuggee(connector.launch(args));
         for (int line : lines) {
             debuggee.breakpointLines.add(line);
         }
         ClassPrepareRequest prepare = debuggee.vm.eventRequestManager().createClassPrepareRequest();
-        prepare.addClassFilter(DemoProgram.MAIN);
+        prepare.addClassFilter(main);
         prepare.enable();
         return debuggee;
     }
@@ -155,6 +160,15 @@ final class Debuggee implements AutoCloseable {
                 request.enable();
             }
         }
+    }
+
+    VirtualMachine vm() {
+        return vm;
+    }
+
+    /** Everything the program wrote on standard output; call once it has ended. */
+    String stdout() throws IOException {
+        return new String(vm.process().getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
 
     /** What the program wrote on standard error (gen4j reports problems there). */

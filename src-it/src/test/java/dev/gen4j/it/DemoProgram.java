@@ -38,7 +38,12 @@ final class DemoProgram {
 
     /** The line of {@code Countdown.java} that ends with {@code // marker}. */
     static int line(String marker) {
-        Path source = Path.of(System.getProperty("gen4j.it.sources"), "demo", "Countdown.java");
+        return line("Countdown.java", marker);
+    }
+
+    /** The line of {@code demo/file} that ends with {@code // marker}. */
+    static int line(String file, String marker) {
+        Path source = Path.of(System.getProperty("gen4j.it.sources"), "demo", file);
         try {
             List<String> lines = Files.readAllLines(source);
             for (int i = 0; i < lines.size(); i++) {
