@@ -114,15 +114,43 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
 
     // ---- Ending a generator -------------------------------------------------------------
 
-    /** Ends a generator without a result: {@code return Gen.done();} (Python: {@code return}). */
-    @SuppressWarnings("unchecked")
+    /**
+     * Ends a generator without a result: {@code return Gen.done();} (Python: {@code return}).
+     *
+     * <p>In a {@code @Generator} body, instrumentation calls the runtime's own copy of this
+     * method. Called anywhere else it looks at its caller, so that a {@code @Generator} that ends
+     * without a yield in a class that was not instrumented fails with the fix instead of looking
+     * like an empty generator.
+     *
+     * @param <T> the type the generator would yield
+     * @return the end of a generator, for its {@code return}
+     * @throws IllegalStateException if called by a {@code @Generator} method whose class was not instrumented
+     */
     public static <T> Gen<T> done() {
-        return (Gen<T>) EMPTY;
+        Uninstrumented.checkDoneCaller(CALLER.getCallerClass());
+        return finished(null);
     }
 
-    /** Ends a generator with a result: {@code return Gen.done(v);} (Python: {@code return v}). */
+    /**
+     * Ends a generator with a result: {@code return Gen.done(v);} (Python: {@code return v}).
+     * Checks its caller as {@link #done()} does.
+     *
+     * @param <T> the type the generator would yield
+     * @param result the generator's result, {@link #result()}; null for none
+     * @return the end of a generator, for its {@code return}
+     * @throws IllegalStateException if called by a {@code @Generator} method whose class was not instrumented
+     */
     public static <T> Gen<T> done(Object result) {
-        return result == null ? done() : new Done<>(result);
+        Uninstrumented.checkDoneCaller(CALLER.getCallerClass());
+        return finished(result);
+    }
+
+    private static final StackWalker CALLER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+
+    /** What {@link #done(Object)} returns, unchecked: the runtime's side, for rewritten bodies. */
+    @SuppressWarnings("unchecked")
+    static <T> Gen<T> finished(Object result) {
+        return result == null ? (Gen<T>) EMPTY : new Done<>(result);
     }
 
     /**

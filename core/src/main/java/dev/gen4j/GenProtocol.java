@@ -55,6 +55,16 @@ public final class GenProtocol {
         return delegate;
     }
 
+    /** {@code Gen.done()} in a rewritten body. */
+    public static <T> Gen<T> done() {
+        return Gen.finished(null);
+    }
+
+    /** {@code Gen.done(result)} in a rewritten body. */
+    public static <T> Gen<T> done(Object result) {
+        return Gen.finished(result);
+    }
+
     /** At a {@code return}: the body returns this, its return value marked as such. */
     public static Object returned(Gen<?> frame, Object returned) {
         frame.mode |= Gen.RETURNED;

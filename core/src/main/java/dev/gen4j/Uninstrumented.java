@@ -25,6 +25,55 @@ final class Uninstrumented {
                 + host.getName() + " was not instrumented: " + HOW_TO_INSTRUMENT);
     }
 
+    /**
+     * Whether a class has {@code @Generator} methods with code but was not instrumented: the only
+     * classes whose calls of the public {@code Gen.done} need a closer look.
+     */
+    private static final ClassValue<Boolean> UNINSTRUMENTED_GENERATORS = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return !isInstrumented(type) && Arrays.stream(type.getDeclaredMethods())
+                    .anyMatch(m -> m.isAnnotationPresent(Generator.class) && !Modifier.isAbstract(m.getModifiers()));
+        }
+    };
+
+    /**
+     * Called by the public {@code Gen.done} with the class that called it (rewritten bodies call
+     * the protocol's copy instead): throws the fix if that is a {@code @Generator} method of a
+     * class that was not instrumented. Such a generator has no Yield call to fail at, and would
+     * otherwise look like an empty generator.
+     */
+    static void checkDoneCaller(Class<?> caller) {
+        if (!UNINSTRUMENTED_GENERATORS.get(caller)) {
+            return;
+        }
+        Optional<StackFrame> frame = StackWalker.getInstance(Option.RETAIN_CLASS_REFERENCE)
+                .walk(frames -> frames.filter(f -> f.getDeclaringClass() != Gen.class
+                        && f.getDeclaringClass() != Uninstrumented.class).findFirst());
+        if (frame.isPresent() && isGeneratorMethod(frame.get())) {
+            StackFrame f = frame.get();
+            throw new IllegalStateException("@Generator method " + f.getClassName() + "." + f.getMethodName() + " ("
+                    + f.getFileName() + ":" + f.getLineNumber() + ") ran as a plain method and returned Gen.done():"
+                    + " class " + f.getClassName() + " was not instrumented: " + HOW_TO_INSTRUMENT);
+        }
+    }
+
+    /** Whether instrumentation rewrote the class (it carries the marker, whatever its protocol). */
+    static boolean isInstrumented(Class<?> type) {
+        return type.isAnnotationPresent(GenProtocol.Instrumented.class);
+    }
+
+    /**
+     * How a message about Yield code that did not run as a generator ends: if the class was never
+     * instrumented, how to instrument it; if it was, the method was refused when it was.
+     */
+    private static String notRewritten(Class<?> type) {
+        return isInstrumented(type)
+                ? "its class was instrumented, but this code was refused: see the problem reported then (on standard"
+                        + " error, or by the build)"
+                : "class " + type.getName() + " was not instrumented: " + HOW_TO_INSTRUMENT;
+    }
+
     static IllegalStateException yieldCalled(String call) {
         Optional<StackFrame> caller = StackWalker.getInstance(Option.RETAIN_CLASS_REFERENCE)
                 .walk(frames -> frames.filter(f -> f.getDeclaringClass() != Yield.class
@@ -41,19 +90,23 @@ final class Uninstrumented {
         }
         if (GenProtocol.generating()) {
             return new IllegalStateException(call + " ran in a generator lambda in " + frame.getClassName() + " ("
-                    + frame.getFileName() + ":" + frame.getLineNumber() + "), but class " + frame.getClassName()
-                    + " was not instrumented: " + HOW_TO_INSTRUMENT);
+                    + frame.getFileName() + ":" + frame.getLineNumber() + "), but "
+                    + notRewritten(frame.getDeclaringClass()));
         }
         String where = frame.getClassName() + "." + frame.getMethodName()
                 + " (" + frame.getFileName() + ":" + frame.getLineNumber() + ")";
         if (isGeneratorMethod(frame)) {
             return new IllegalStateException(call + " ran in @Generator method " + where
-                    + ", but class " + frame.getClassName() + " was not instrumented: " + HOW_TO_INSTRUMENT);
+                    + ", but " + notRewritten(frame.getDeclaringClass()));
         }
-        return new IllegalStateException(call + " called in " + where
+        String notAGenerator = call + " called in " + where
                 + ", which is not a @Generator method. Only the body of a @Generator method can"
                 + " yield, not a lambda or a method it calls: annotate that method with @Generator"
-                + " (it must return Gen) and use Yield.from to run it from the generator");
+                + " (it must return Gen) and use Yield.from to run it from the generator";
+        // A class with generators that was never instrumented: they cannot work either; say how.
+        return new IllegalStateException(!UNINSTRUMENTED_GENERATORS.get(frame.getDeclaringClass()) ? notAGenerator
+                : notAGenerator + "; and class " + frame.getClassName() + ", whose @Generator methods need it, was"
+                        + " not instrumented: " + HOW_TO_INSTRUMENT);
     }
 
     /** Whether the frame runs a lambda's code (a synthetic method), not a method the user named. */

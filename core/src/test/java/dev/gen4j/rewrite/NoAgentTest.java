@@ -43,6 +43,87 @@ class NoAgentTest {
         }
     }
 
+    /** Run in a JVM without the agent: a generator that ends without a yield. */
+    public static final class NoYieldMain {
+        @Generator
+        static Gen<String> nothing() {
+            return Gen.done(); // no-yield
+        }
+
+        public static void main(String[] args) {
+            System.out.println("values: " + nothing().hasNext());
+        }
+    }
+
+    /** Run in a JVM without the agent: a yield in a class that has no generators. */
+    public static final class StrayYieldMain {
+        static void helper() {
+            Yield.now("stray");
+        }
+
+        public static void main(String[] args) {
+            helper();
+        }
+    }
+
+    /** A class with a generator and a plain method that yields, instrumented in this JVM (it has the agent). */
+    static final class Instrumented {
+        @Generator
+        static Gen<Integer> plusOne() {
+            int ready = Yield.from(ready());
+            return Gen.done(ready + 1);
+        }
+
+        /** A finished generator made by a plain method: legal, with or without instrumentation. */
+        static Gen<Integer> ready() {
+            return Gen.done(41);
+        }
+
+        static void stray() {
+            Yield.now("stray");
+        }
+    }
+
+    @Test
+    void withoutTheAgentAGeneratorThatEndsWithoutAYieldFailsWithTheFixInsteadOfLookingEmpty() throws Exception {
+        String output = runWithoutAgent(NoYieldMain.class);
+        assertTrue(output.contains("IllegalStateException: @Generator method dev.gen4j.rewrite.NoAgentTest$NoYieldMain"
+                + ".nothing (NoAgentTest.java:" + lineOf("// no-yield") + ") ran as a plain method and returned"
+                + " Gen.done(): class dev.gen4j.rewrite.NoAgentTest$NoYieldMain was not instrumented"), output);
+        assertTrue(output.contains("-javaagent:gen-agent.jar"), output);
+        assertEquals(-1, output.indexOf("values:"), output);
+    }
+
+    @Test
+    void withoutTheAgentAYieldInAClassWithoutGeneratorsSaysWhatToDoButNotToAddTheAgent() throws Exception {
+        String output = runWithoutAgent(StrayYieldMain.class);
+        assertTrue(output.contains("called in dev.gen4j.rewrite.NoAgentTest$StrayYieldMain.helper"), output);
+        assertTrue(output.contains("which is not a @Generator method"), output);
+        assertEquals(-1, output.indexOf("-javaagent"), output);
+    }
+
+    @Test
+    void inAnInstrumentedClassAPlainMethodMayReturnGenDoneAndAStrayYieldIsNotBlamedOnAMissingAgent() {
+        Gen<Integer> g = Instrumented.plusOne();
+        assertEquals(false, g.hasNext());
+        assertEquals(42, g.<Integer>result());
+        IllegalStateException stray = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                Instrumented::stray);
+        assertTrue(stray.getMessage().contains("which is not a @Generator method"), stray.getMessage());
+        assertEquals(-1, stray.getMessage().indexOf("-javaagent"), stray.getMessage());
+    }
+
+    private static int lineOf(String marker) throws java.io.IOException {
+        List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of("src/test/java/dev/gen4j/rewrite/"
+                + "NoAgentTest.java"));
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).endsWith(marker)) {
+                return i + 1;
+            }
+        }
+        throw new IllegalArgumentException(marker);
+    }
+
     @Test
     void withoutTheAgentTheErrorNamesTheMethodAndTheFix() throws Exception {
         String output = runWithoutAgent(Main.class);

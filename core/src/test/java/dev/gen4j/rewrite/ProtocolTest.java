@@ -42,6 +42,10 @@ class ProtocolTest {
             assertTrue(hasPublicStatic(GenProtocol.class, call.getKey(), call.getValue()),
                     "GenProtocol has no public static " + call.getKey() + call.getValue());
         }
+        assertTrue(hasPublicStatic(GenProtocol.class, Names.DONE, Names.DONE_DESC));
+        assertTrue(hasPublicStatic(GenProtocol.class, Names.DONE, Names.DONE_VALUE_DESC));
+        assertTrue(hasPublicStatic(Gen.class, Names.DONE, Names.DONE_DESC));
+        assertTrue(hasPublicStatic(Gen.class, Names.DONE, Names.DONE_VALUE_DESC));
         assertTrue(hasMethod(Gen.class, Names.RESUME, Names.RESUME_DESC));
         assertTrue(hasMethod(Gen.class, Names.NAME, Names.NAME_DESC));
         assertTrue(hasPublicStatic(Yield.class, Names.YIELD_NOW, Names.YIELD_NOW_DESC));

@@ -46,6 +46,7 @@ final class GeneratorMethodRewriter {
         check(method, errors, lambda);
 
         ConstructorHoister.hoist(method, errors);
+        DoneCalls.routeToProtocol(method);
         MethodAnalysis analysis;
         try {
             analysis = MethodAnalysis.of(host.name(), method, hierarchy);

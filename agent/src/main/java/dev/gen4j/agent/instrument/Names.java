@@ -53,6 +53,14 @@ public final class Names {
     public static final String DELEGATE_DESC = "(Ldev/gen4j/Gen;Ldev/gen4j/Gen;)Ljava/lang/Object;";
     public static final String RETURNED = "returned";
     public static final String RETURNED_DESC = "(Ldev/gen4j/Gen;Ljava/lang/Object;)Ljava/lang/Object;";
+    /**
+     * {@code Gen.done()} and {@code Gen.done(v)} in a body call these instead: the public ones are
+     * then called only from code that was not rewritten, where they check for an uninstrumented
+     * {@code @Generator} (at the cost of a look at the caller).
+     */
+    public static final String DONE = "done";
+    public static final String DONE_DESC = "()Ldev/gen4j/Gen;";
+    public static final String DONE_VALUE_DESC = "(Ljava/lang/Object;)Ldev/gen4j/Gen;";
     public static final String RESUMED = "resumed";
     public static final String RESUMED_DESC = "(Ldev/gen4j/Gen;)Ljava/lang/Object;";
     public static final String LINK_FRAME = "linkFrame";
