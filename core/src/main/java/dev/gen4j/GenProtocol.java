@@ -25,7 +25,7 @@ public final class GenProtocol {
      * Every instrumented class carries the version it was written for ({@link Instrumented}) and
      * passes it to {@link #linkFrame} at its first use, which refuses another version.
      */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
     /** Where to get a gen4j that speaks {@link #VERSION}, for the message that refuses another. */
     private static final String THIS_GEN4J = "gen4j " + version();

@@ -28,7 +28,7 @@ public final class Names {
      * change. A class rewritten for another protocol must be compiled and instrumented again;
      * the runtime refuses it at its first use.
      */
-    public static final int PROTOCOL_VERSION = 3;
+    public static final int PROTOCOL_VERSION = 4;
 
     public static final String GEN = "dev/gen4j/Gen";
     /** A generator lambda is a lambda of this type passed to Gen.generate. */
