@@ -39,7 +39,12 @@ public final class ClassHierarchy {
 
     private final Function<String, InputStream> classBytes;
     private final String missingHint;
-    private final Map<String, TypeInfo> cache = new ConcurrentHashMap<>();
+    private final Map<String, TypeInfo> cache;
+    /**
+     * Common super classes of pairs with a missing class, as the stack map frames of the class
+     * being instrumented declare them ("a b" -> common); null but in a view for one class.
+     */
+    private final Map<String, String> declaredCommon;
 
     /** @param classBytes opens {@code internalName + ".class"}, or returns null if there is none */
     public ClassHierarchy(Function<String, InputStream> classBytes) {
@@ -53,6 +58,44 @@ public final class ClassHierarchy {
     public ClassHierarchy(Function<String, InputStream> classBytes, String missingHint) {
         this.classBytes = classBytes;
         this.missingHint = missingHint;
+        this.cache = new ConcurrentHashMap<>();
+        this.declaredCommon = null;
+    }
+
+    private ClassHierarchy(ClassHierarchy shared) {
+        this.classBytes = shared.classBytes;
+        this.missingHint = shared.missingHint;
+        this.cache = shared.cache;
+        this.declaredCommon = new ConcurrentHashMap<>();
+    }
+
+    /**
+     * A view for instrumenting one class: what is known of classes is shared, and what the
+     * class's own stack map frames tell of merges with a missing class ({@link #declareCommon})
+     * stays with the class.
+     */
+    public ClassHierarchy forOneClass() {
+        return new ClassHierarchy(this);
+    }
+
+    /**
+     * Records that the compiler merged {@code a} and {@code b} into {@code common} (a stack map
+     * frame of the class declares it), where a class is missing so that the merge cannot be
+     * computed: the verifier takes the frame's word for it too, and checks it when the program
+     * runs, with its classes present. Frame computation for the rewritten class then gives the
+     * same answer. Returns false if the class's frames already declared another, or if this is
+     * not a view for one class.
+     */
+    public boolean declareCommon(String a, String b, String common) {
+        if (declaredCommon == null) {
+            return false;
+        }
+        String before = declaredCommon.putIfAbsent(pair(a, b), common);
+        return before == null || before.equals(common);
+    }
+
+    private static String pair(String a, String b) {
+        return a.compareTo(b) <= 0 ? a + " " + b : b + " " + a;
     }
 
     /**
@@ -153,6 +196,10 @@ public final class ClassHierarchy {
 
     /** The most specific class both are instances of; interfaces merge to Object, as in ASM. */
     public String commonSuperClass(String a, String b) {
+        String declared = declaredCommon == null ? null : declaredCommon.get(pair(a, b));
+        if (declared != null) {
+            return declared;
+        }
         if (isAssignable(a, b)) {
             return a;
         }

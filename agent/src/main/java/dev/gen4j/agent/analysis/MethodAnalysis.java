@@ -45,7 +45,8 @@ public final class MethodAnalysis {
      */
     public static MethodAnalysis of(String owner, MethodNode method, ClassHierarchy hierarchy)
             throws AnalyzerException {
-        FlowRecorder analyzer = new FlowRecorder(new TypeInterpreter(hierarchy));
+        FlowRecorder analyzer = new FlowRecorder(new TypeInterpreter(hierarchy), DeclaredFrames.of(owner, method),
+                hierarchy);
         Frame<BasicValue>[] frames = analyzer.analyze(owner, method);
         return new MethodAnalysis(method, frames, analyzer.normal(), analyzer.exceptional());
     }
@@ -183,8 +184,23 @@ public final class MethodAnalysis {
         private List<List<Integer>> normal;
         private List<List<Integer>> exceptional;
 
-        FlowRecorder(TypeInterpreter interpreter) {
+        private final DeclaredFrames declared;
+        private final ClassHierarchy hierarchy;
+
+        FlowRecorder(TypeInterpreter interpreter, DeclaredFrames declared, ClassHierarchy hierarchy) {
             super(interpreter);
+            this.declared = declared;
+            this.hierarchy = hierarchy;
+        }
+
+        @Override
+        protected Frame<BasicValue> newFrame(int numLocals, int numStack) {
+            return new DeclaredFrames.Merging(numLocals, numStack, declared, hierarchy, this::getFrames);
+        }
+
+        @Override
+        protected Frame<BasicValue> newFrame(Frame<? extends BasicValue> frame) {
+            return new DeclaredFrames.Merging(frame, declared, hierarchy, this::getFrames);
         }
 
         @Override

@@ -142,6 +142,8 @@ public final class ClassInstrumenter {
         }
         hierarchy.declare(new ClassHierarchy.TypeInfo(survey.name, survey.superName, survey.interfaces,
                 survey.isInterface(), (survey.access & Opcodes.ACC_PUBLIC) != 0));
+        // What this class's frames declare of merges with missing classes stays with this class.
+        ClassHierarchy hierarchy = this.hierarchy.forOneClass();
 
         // Frames are computed for the rewritten methods; the others are copied from `reader`
         // unchanged, unless the class is too old to have frames and must be raised to Java 8.
@@ -151,7 +153,7 @@ public final class ClassInstrumenter {
         Map<String, String> tooLarge = new HashMap<>();
         while (true) {
             ClassWriter writer = new HierarchyClassWriter(raiseVersion ? null : reader, hierarchy);
-            Rewriter rewriter = new Rewriter(writer, survey, raiseVersion, tooLarge, renamed);
+            Rewriter rewriter = new Rewriter(writer, hierarchy, survey, raiseVersion, tooLarge, renamed);
             reader.accept(rewriter, 0);
             List<String> problems = new ArrayList<>(survey.strayYields);
             problems.addAll(rewriter.problems);
@@ -327,15 +329,17 @@ public final class ClassInstrumenter {
         /** The generator (name + descriptor) of each body written, by the body's name + descriptor. */
         final Map<String, String> generatorOfBody = new HashMap<>();
         private final Map<String, Integer> firstLines = new HashMap<>();
+        private final ClassHierarchy hierarchy;
         /** Frame class names to use instead of the first ones (a redefinition's), by generator. */
         private final Map<String, String> renamed;
         final List<String> problems = new ArrayList<>();
         final FrameNames frames = new FrameNames();
         private ClassFacts facts;
 
-        Rewriter(ClassVisitor writer, Survey survey, boolean raiseVersion, Map<String, String> tooLarge,
-                Map<String, String> renamed) {
+        Rewriter(ClassVisitor writer, ClassHierarchy hierarchy, Survey survey, boolean raiseVersion,
+                Map<String, String> tooLarge, Map<String, String> renamed) {
             super(Names.ASM_API, writer);
+            this.hierarchy = hierarchy;
             this.survey = survey;
             this.raiseVersion = raiseVersion;
             this.tooLarge = tooLarge;
