@@ -50,8 +50,8 @@ public final class GenProtocol {
 
     private static String version() {
         // On the module path the version is the module's; on the class path, the jar manifest's.
-        String v = GenProtocol.class.getModule().getDescriptor() != null
-                ? GenProtocol.class.getModule().getDescriptor().rawVersion().orElse(null)
+        java.lang.module.ModuleDescriptor module = GenProtocol.class.getModule().getDescriptor();
+        String v = module != null ? module.rawVersion().orElse(null)
                 : GenProtocol.class.getPackage().getImplementationVersion();
         return v != null ? v : "of this build";
     }
@@ -84,6 +84,9 @@ public final class GenProtocol {
      * the method's frame class (a {@link Gen} subclass whose bytes travel as Latin-1 strings in
      * the caller's constant pool, after the protocol version it was written for) beside the caller, and links the call to its constructor.
      * Self-contained classes: the agent and ahead-of-time instrumentation emit exactly the same.
+     *
+     * <p>Its owner, name and descriptor never change with the protocol, so that a class of any
+     * other version (from protocol 4 on) reaches the check here and is refused with the fix.
      */
     public static CallSite linkFrame(MethodHandles.Lookup caller, String frameSimpleName,
             MethodType type, int protocol, String... frameClassBytes) throws ReflectiveOperationException {

@@ -66,6 +66,7 @@ public final class Names {
     public static final String RETURNED_DESC = "(Ldev/gen4j/Gen;Ljava/lang/Object;)Ljava/lang/Object;";
     public static final String RESUMED = "resumed";
     public static final String RESUMED_DESC = "(Ldev/gen4j/Gen;)Ljava/lang/Object;";
+    /** Fixed for every protocol from 4 on: the bootstrap that refuses a class of another protocol. */
     public static final String LINK_FRAME = "linkFrame";
     public static final String LINK_FRAME_DESC = "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
             + "Ljava/lang/invoke/MethodType;I[Ljava/lang/String;)Ljava/lang/invoke/CallSite;";
