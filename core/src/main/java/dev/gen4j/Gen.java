@@ -1,5 +1,7 @@
 package dev.gen4j;
 
+import dev.gen4j.runtime.GenAccess;
+import dev.gen4j.runtime.GenProtocol;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -26,6 +28,11 @@ import java.util.stream.StreamSupport;
  * @param <T> the type of the values yielded
  */
 public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable {
+    static {
+        // First, before anything here can reach GenProtocol: it reads the access at its initialization.
+        GenAccess.grant(new Access());
+    }
+
     // Status, the low two bits of `mode`.
     static final int NEW = 0;
     static final int SUSPENDED = 1;
@@ -162,7 +169,7 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
      *     rewrote (a method reference, or a class that was not instrumented), saying what to do
      */
     public static <T> Gen<T> generate(GenBody body) {
-        return GenProtocol.generate(body);
+        return GeneratorLambdas.generate(body);
     }
 
     /** A generator over the items of {@code items}: handy as a {@code Yield.from} delegate. */
@@ -246,10 +253,10 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
         int m = mode & STATUS;
         if (m == NEW) {
             finish(FAILED, t);
-            throw GenProtocol.sneaky(t);
+            throw sneaky(t);
         }
         if (m == DONE) {
-            throw GenProtocol.sneaky(t);
+            throw sneaky(t);
         }
         dropBuffered();
         Object r = advance(null, t);
@@ -547,7 +554,7 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
                 g.finish(FAILED, failure);
                 if (g == this) {
                     top = null;
-                    throw GenProtocol.sneaky(failure);
+                    throw sneaky(failure);
                 }
                 Gen<?> p = pop(g);
                 if (closing == g) {
@@ -744,8 +751,55 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
                 + " or 'return null'; to run another generator, use 'return Gen.done(Yield.from(other))'");
     }
 
+    @SuppressWarnings("unchecked")
+    static <E extends Throwable> RuntimeException sneaky(Throwable t) throws E {
+        throw (E) t;
+    }
+
     static IllegalStateException alreadyExecuting(Gen<?> g) {
         return new IllegalStateException("generator already executing: " + g.name());
+    }
+
+    /**
+     * What {@link GenProtocol} does to a generator's state for the code instrumentation emits; Gen
+     * grants it to the protocol alone, so that the state stays package-private.
+     */
+    private static final class Access extends GenAccess {
+        @Override
+        protected Object delegate(Gen<?> frame, Gen<?> delegate) {
+            frame.mode |= DELEGATING;
+            return delegate;
+        }
+
+        @Override
+        protected Object returned(Gen<?> frame, Object returned) {
+            frame.mode |= RETURNED;
+            return returned;
+        }
+
+        @Override
+        protected Object resumed(Gen<?> frame) {
+            Object v = frame.value;
+            if (v == null) {
+                return null;
+            }
+            frame.value = null;
+            if ((frame.mode & THROWING) != 0) {
+                frame.mode &= ~THROWING;
+                throw sneaky((Throwable) v);
+            }
+            return v;
+        }
+
+        @Override
+        protected <T> Gen<T> finished(Object result) {
+            return Gen.finished(result);
+        }
+
+        @Override
+        protected void lambdaCreated(Gen<?> frame) {
+            GeneratorLambdas.created(frame);
+        }
     }
 
     /** A finished generator: what {@link #done()} and {@link #done(Object)} return. */

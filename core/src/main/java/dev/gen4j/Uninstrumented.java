@@ -1,5 +1,6 @@
 package dev.gen4j;
 
+import dev.gen4j.runtime.GenProtocol;
 import java.lang.StackWalker.Option;
 import java.lang.StackWalker.StackFrame;
 import java.lang.reflect.Method;
@@ -82,13 +83,13 @@ final class Uninstrumented {
             return new IllegalStateException(call + " called outside a @Generator method");
         }
         StackFrame frame = caller.get();
-        if (GenProtocol.generating() && !isLambdaCode(frame)) {
+        if (GeneratorLambdas.generating() && !isLambdaCode(frame)) {
             return new IllegalStateException(call + " called in " + frame.getClassName() + "." + frame.getMethodName()
                     + " (" + frame.getFileName() + ":" + frame.getLineNumber() + "), run by Gen.generate: a GenBody"
                     + " must be a lambda written in the call, () -> { ... Yield.now(x) ... }, not a method reference;"
                     + " make " + frame.getMethodName() + " a @Generator method instead");
         }
-        if (GenProtocol.generating()) {
+        if (GeneratorLambdas.generating()) {
             return new IllegalStateException(call + " ran in a generator lambda in " + frame.getClassName() + " ("
                     + frame.getFileName() + ":" + frame.getLineNumber() + "), but "
                     + notRewritten(frame.getDeclaringClass()));

@@ -7,7 +7,7 @@
  * {@code @contextmanager}.
  *
  * <p>The methods need instrumentation: the Java agent ({@code -javaagent:gen-agent.jar}), the
- * {@code gen4j-maven-plugin}, or {@code java -jar gen-agent.jar instrument}. {@link
- * dev.gen4j.GenProtocol} is the side of the runtime that instrumented code calls, not an API.
+ * {@code gen4j-maven-plugin}, or {@code java -jar gen-agent.jar instrument}. What instrumented
+ * code calls is in {@link dev.gen4j.runtime}, which is not an API.
  */
 package dev.gen4j;

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gen4j.Gen;
-import dev.gen4j.GenProtocol;
 import dev.gen4j.Generator;
 import dev.gen4j.Yield;
+import dev.gen4j.agent.instrument.ClassInstrumenter;
+import dev.gen4j.agent.instrument.InstrumentationException;
 import dev.gen4j.agent.instrument.Names;
+import dev.gen4j.runtime.GenAccess;
+import dev.gen4j.runtime.GenProtocol;
 import dev.gen4j.testing.Instrumented;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
@@ -29,6 +32,7 @@ class ProtocolTest {
     void theAgentsNamesAreTheRuntimesMethods() throws Exception {
         assertEquals(GenProtocol.VERSION, Names.PROTOCOL_VERSION);
         assertEquals(Names.PROTOCOL, GenProtocol.class.getName().replace('.', '/'));
+        assertEquals("dev.gen4j.runtime", GenProtocol.class.getPackageName(), "the protocol is not in the user's package");
         assertEquals(Names.GEN, Gen.class.getName().replace('.', '/'));
         assertEquals(Names.GEN_BODY, dev.gen4j.GenBody.class.getName().replace('.', '/'));
         assertEquals(Names.YIELD, Yield.class.getName().replace('.', '/'));
@@ -94,6 +98,61 @@ class ProtocolTest {
         String message = thrown.getMessage();
         assertTrue(message.contains("instrumented for gen4j protocol " + (GenProtocol.VERSION + 1)), message);
         assertTrue(message.contains("re-instrument it with gen4j"), message);
+    }
+
+    @Test
+    void aClassInstrumentedForProtocol3IsRecognisedAndRefusedWithTheFix() throws Exception {
+        // Protocol 3 kept its marker in dev.gen4j; the agent still tells such a class apart.
+        byte[] marked = withMarker(Instrumented.instrument(Host.class).host(), Names.PROTOCOL_3_INSTRUMENTED_DESC, 3);
+        assertTrue(ClassInstrumenter.isInstrumented(marked));
+        InstrumentationException e = assertThrows(InstrumentationException.class,
+                () -> Instrumented.instrument(marked, getClass().getClassLoader()));
+        assertTrue(e.getMessage().contains("was instrumented by another version of gen4j (protocol 3"), e.getMessage());
+        assertTrue(e.getMessage().contains("mvn clean"), e.getMessage());
+    }
+
+    @Test
+    void onlyGenGrantsAccessToItsState() {
+        GenAccess impostor = new GenAccess() {
+            @Override
+            protected Object delegate(Gen<?> frame, Gen<?> delegate) {
+                return null;
+            }
+
+            @Override
+            protected Object returned(Gen<?> frame, Object returned) {
+                return null;
+            }
+
+            @Override
+            protected Object resumed(Gen<?> frame) {
+                return null;
+            }
+
+            @Override
+            protected <T> Gen<T> finished(Object result) {
+                return null;
+            }
+
+            @Override
+            protected void lambdaCreated(Gen<?> frame) {
+            }
+        };
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> GenAccess.grant(impostor));
+        assertTrue(e.getMessage().contains("only Gen grants access to its state"), e.getMessage());
+    }
+
+    /** The class with its marker replaced by {@code descriptor}, naming {@code protocol}. */
+    private static byte[] withMarker(byte[] instrumented, String descriptor, int protocol) {
+        ClassNode node = new ClassNode();
+        new ClassReader(instrumented).accept(node, 0);
+        node.visibleAnnotations.removeIf(a -> a.desc.equals(Names.INSTRUMENTED_DESC));
+        org.objectweb.asm.tree.AnnotationNode marker = new org.objectweb.asm.tree.AnnotationNode(descriptor);
+        marker.values = new java.util.ArrayList<>(List.of(Names.INSTRUMENTED_PROTOCOL, protocol));
+        node.visibleAnnotations.add(marker);
+        ClassWriter w = new ClassWriter(0);
+        node.accept(w);
+        return w.toByteArray();
     }
 
     private static String descriptor(Class<?> c) {

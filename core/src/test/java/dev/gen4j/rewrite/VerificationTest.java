@@ -37,7 +37,7 @@ class VerificationTest {
         Instrumented.Emitted once = Instrumented.instrument(ConstructsTest.class);
         ClassNode node = new ClassNode();
         new ClassReader(once.host()).accept(node, 0);
-        node.visibleAnnotations.stream().filter(a -> a.desc.equals("Ldev/gen4j/GenProtocol$Instrumented;"))
+        node.visibleAnnotations.stream().filter(a -> a.desc.equals(dev.gen4j.agent.instrument.Names.INSTRUMENTED_DESC))
                 .forEach(a -> a.values = new java.util.ArrayList<>(java.util.List.of("protocol", 1)));
         org.objectweb.asm.ClassWriter w = new org.objectweb.asm.ClassWriter(0);
         node.accept(w);

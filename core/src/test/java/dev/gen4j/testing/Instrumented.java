@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import dev.gen4j.agent.analysis.ClassHierarchy;
 import dev.gen4j.agent.instrument.ClassInstrumenter;
 import dev.gen4j.agent.instrument.InstrumentationException;
+import dev.gen4j.agent.instrument.Names;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,7 +76,7 @@ public final class Instrumented {
         String pkg = host.name.contains("/") ? host.name.substring(0, host.name.lastIndexOf('/') + 1) : "";
         for (MethodNode m : host.methods) {
             for (AbstractInsnNode insn : m.instructions) {
-                if (insn instanceof InvokeDynamicInsnNode indy && indy.bsm.getOwner().equals("dev/gen4j/GenProtocol") && indy.bsm.getName().equals("linkFrame")) {
+                if (insn instanceof InvokeDynamicInsnNode indy && indy.bsm.getOwner().equals(Names.PROTOCOL) && indy.bsm.getName().equals(Names.LINK_FRAME)) {
                     StringBuilder latin1 = new StringBuilder();
                     for (int i = 1; i < indy.bsmArgs.length; i++) {
                         latin1.append((String) indy.bsmArgs[i]);

@@ -220,7 +220,7 @@ public final class ClassInstrumenter {
         public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
             if (descriptor.equals(Names.LEGACY_INSTRUMENTED_DESC)) {
                 markedProtocol = 2;
-            } else if (!descriptor.equals(Names.INSTRUMENTED_DESC)) {
+            } else if (!Names.isInstrumentedMarker(descriptor)) {
                 return null;
             }
             return new AnnotationVisitor(Names.ASM_API) {
@@ -484,8 +484,7 @@ public final class ClassInstrumenter {
         new ClassReader(classFile).accept(new ClassVisitor(Names.ASM_API) {
             @Override
             public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
-                marked[0] |= descriptor.equals(Names.INSTRUMENTED_DESC)
-                        || descriptor.equals(Names.LEGACY_INSTRUMENTED_DESC);
+                marked[0] |= Names.isInstrumentedMarker(descriptor);
                 return null;
             }
         }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);

@@ -14,11 +14,16 @@ public final class Names {
     public static final int ASM_API = Opcodes.ASM9;
 
     public static final String GENERATOR_DESC = "Ldev/gen4j/Generator;";
+    /** The package of the runtime calls and marker, apart from the user's {@code dev.gen4j}. */
+    private static final String RUNTIME = "dev/gen4j/runtime/";
     /**
      * Class-level marker added to every class we rewrote (GenProtocol.Instrumented, visible at
-     * run time): a class is never rewritten twice.
+     * run time): a class is never rewritten twice. It stays where it is when the protocol
+     * changes, and names the protocol, so a class of any later protocol is recognised too.
      */
-    public static final String INSTRUMENTED_DESC = "Ldev/gen4j/GenProtocol$Instrumented;";
+    public static final String INSTRUMENTED_DESC = "L" + RUNTIME + "GenProtocol$Instrumented;";
+    /** The marker of protocol 3, which named its protocol too but lived in the user's package. */
+    public static final String PROTOCOL_3_INSTRUMENTED_DESC = "Ldev/gen4j/GenProtocol$Instrumented;";
     /** The marker of protocol 2 and before, so that such classes are recognised and refused. */
     public static final String LEGACY_INSTRUMENTED_DESC = "Ldev/gen4j/Instrumented;";
     /** The marker's element naming the protocol between rewritten code and the runtime. */
@@ -26,9 +31,15 @@ public final class Names {
     /**
      * GenProtocol.VERSION: raised whenever the calls rewritten code makes into the runtime
      * change. A class rewritten for another protocol must be compiled and instrumented again;
-     * the runtime refuses it at its first use.
+     * the runtime refuses it at its first use. Protocol 4 moved them to dev.gen4j.runtime.
      */
     public static final int PROTOCOL_VERSION = 4;
+
+    /** Whether an annotation of a class is gen4j's marker, of this protocol or an earlier one. */
+    public static boolean isInstrumentedMarker(String descriptor) {
+        return descriptor.equals(INSTRUMENTED_DESC) || descriptor.equals(PROTOCOL_3_INSTRUMENTED_DESC)
+                || descriptor.equals(LEGACY_INSTRUMENTED_DESC);
+    }
 
     public static final String GEN = "dev/gen4j/Gen";
     /** A generator lambda is a lambda of this type passed to Gen.generate. */
@@ -47,8 +58,8 @@ public final class Names {
     public static final String YIELD_FROM = "from";
     public static final String YIELD_FROM_DESC = "(Ldev/gen4j/Gen;)Ljava/lang/Object;";
 
-    /** The runtime calls of rewritten bodies; see dev.gen4j.GenProtocol. */
-    public static final String PROTOCOL = "dev/gen4j/GenProtocol";
+    /** The runtime calls of rewritten bodies; see dev.gen4j.runtime.GenProtocol. */
+    public static final String PROTOCOL = RUNTIME + "GenProtocol";
     public static final String DELEGATE = "delegate";
     public static final String DELEGATE_DESC = "(Ldev/gen4j/Gen;Ldev/gen4j/Gen;)Ljava/lang/Object;";
     public static final String RETURNED = "returned";
@@ -63,6 +74,7 @@ public final class Names {
     public static final String DONE_VALUE_DESC = "(Ljava/lang/Object;)Ldev/gen4j/Gen;";
     public static final String RESUMED = "resumed";
     public static final String RESUMED_DESC = "(Ldev/gen4j/Gen;)Ljava/lang/Object;";
+    /** Fixed for every protocol from 4 on: the bootstrap that refuses a class of another protocol. */
     public static final String LINK_FRAME = "linkFrame";
     public static final String LINK_FRAME_DESC = "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
             + "Ljava/lang/invoke/MethodType;I[Ljava/lang/String;)Ljava/lang/invoke/CallSite;";

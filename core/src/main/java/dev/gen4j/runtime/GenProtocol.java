@@ -1,5 +1,6 @@
-package dev.gen4j;
+package dev.gen4j.runtime;
 
+import dev.gen4j.Gen;
 import java.lang.invoke.CallSite;
 import java.lang.invoke.ConstantCallSite;
 import java.lang.invoke.MethodHandle;
@@ -11,7 +12,7 @@ import java.util.Map;
 
 /**
  * The calls that instrumented {@code @Generator} code makes into the runtime. Public because
- * the rewritten classes live in the user's packages; not an API for hand-written code.
+ * the rewritten classes live in the user's packages and modules; not an API for hand-written code.
  *
  * <p>A rewritten body suspends by returning the yielded value (at a {@code Yield.from}, the
  * delegate, marked by {@code delegate}); it ends by returning its return value marked by
@@ -41,93 +42,51 @@ public final class GenProtocol {
         int protocol();
     }
 
+    /** A constant, so that each call below compiles to the state change itself. */
+    private static final GenAccess GEN = GenAccess.granted();
+
     private GenProtocol() {
     }
 
     private static String version() {
-        String v = GenProtocol.class.getPackage().getImplementationVersion();
+        // On the module path the version is the module's; on the class path, the jar manifest's.
+        java.lang.module.ModuleDescriptor module = GenProtocol.class.getModule().getDescriptor();
+        String v = module != null ? module.rawVersion().orElse(null)
+                : GenProtocol.class.getPackage().getImplementationVersion();
         return v != null ? v : "of this build";
     }
 
     /** At {@code Yield.from(delegate)}: the body returns this, asking to run {@code delegate} in its place. */
     public static Object delegate(Gen<?> frame, Gen<?> delegate) {
-        frame.mode |= Gen.DELEGATING;
-        return delegate;
+        return GEN.delegate(frame, delegate);
     }
 
     /** {@code Gen.done()} in a rewritten body. */
     public static <T> Gen<T> done() {
-        return Gen.finished(null);
+        return GEN.finished(null);
     }
 
     /** {@code Gen.done(result)} in a rewritten body. */
     public static <T> Gen<T> done(Object result) {
-        return Gen.finished(result);
+        return GEN.finished(result);
     }
 
     /** At a {@code return}: the body returns this, its return value marked as such. */
     public static Object returned(Gen<?> frame, Object returned) {
-        frame.mode |= Gen.RETURNED;
-        return returned;
+        return GEN.returned(frame, returned);
     }
 
     /** On resume: the value sent in (or a delegate's result), or throws what was raised in. */
     public static Object resumed(Gen<?> frame) {
-        Object v = frame.value;
-        if (v == null) {
-            return null;
-        }
-        frame.value = null;
-        if ((frame.mode & Gen.THROWING) != 0) {
-            frame.mode &= ~Gen.THROWING;
-            throw sneaky((Throwable) v);
-        }
-        return v;
+        return GEN.resumed(frame);
     }
 
     /**
-     * Where a rewritten generator lambda hands the frame it created to {@link #generate}: its
-     * code, run as {@code GenBody.run()}, only creates the frame. The slot holds {@link #EXPECTING}
-     * while {@code generate} waits for one; anything else means the body was called by hand.
+     * Called by a rewritten generator lambda, in place of its code: hands the frame it created to
+     * the {@link Gen#generate} that runs it.
      */
-    private static final ThreadLocal<Object[]> CREATED = ThreadLocal.withInitial(() -> new Object[1]);
-    private static final Object EXPECTING = new Object();
-
-    static <T> Gen<T> generate(GenBody body) {
-        java.util.Objects.requireNonNull(body, "body");
-        Object[] slot = CREATED.get();
-        Object outer = slot[0];
-        slot[0] = EXPECTING;
-        Object created;
-        try {
-            body.run();
-        } catch (Exception e) {
-            throw sneaky(e);
-        } finally {
-            created = slot[0];
-            slot[0] = outer;
-        }
-        if (created instanceof Gen<?>) {
-            @SuppressWarnings("unchecked")
-            Gen<T> gen = (Gen<T>) created;
-            return gen;
-        }
-        throw Uninstrumented.notAGeneratorLambda(body);
-    }
-
-    /** Called by a rewritten generator lambda, in place of its code: the frame it created. */
     public static void lambdaCreated(Gen<?> frame) {
-        Object[] slot = CREATED.get();
-        if (slot[0] != EXPECTING) {
-            throw new IllegalStateException("a generator lambda (GenBody) was called directly with run(): pass it to"
-                    + " Gen.generate(body) and drive the generator that returns, or write a @Generator method");
-        }
-        slot[0] = frame;
-    }
-
-    /** Whether {@link #generate} is running a body on this thread (it did not create a frame yet). */
-    static boolean generating() {
-        return CREATED.get()[0] == EXPECTING;
+        GEN.lambdaCreated(frame);
     }
 
     /**
@@ -135,6 +94,9 @@ public final class GenProtocol {
      * the method's frame class (a {@link Gen} subclass whose bytes travel as Latin-1 strings in
      * the caller's constant pool, after the protocol version it was written for) beside the caller, and links the call to its constructor.
      * Self-contained classes: the agent and ahead-of-time instrumentation emit exactly the same.
+     *
+     * <p>Its owner, name and descriptor never change with the protocol, so that a class of any
+     * other version (from protocol 4 on) reaches the check here and is refused with the fix.
      */
     public static CallSite linkFrame(MethodHandles.Lookup caller, String frameSimpleName,
             MethodType type, int protocol, String... frameClassBytes) throws ReflectiveOperationException {
@@ -161,15 +123,6 @@ public final class GenProtocol {
                 ? inHost.findVirtual(host, name, type.dropParameterTypes(0, 1))
                 : inHost.findStatic(host, name, type);
         return new ConstantCallSite(body);
-    }
-
-    /**
-     * The bootstrap that classes instrumented for protocol 2 and before link to (they passed no
-     * version): refuses them with the fix, instead of a bare NoSuchMethodError.
-     */
-    public static CallSite linkFrame(MethodHandles.Lookup caller, String frameSimpleName, MethodType type,
-            String frameClassBytes) {
-        throw otherProtocol(caller.lookupClass(), 2);
     }
 
     private static IllegalStateException otherProtocol(Class<?> host, int protocol) {
@@ -202,10 +155,5 @@ public final class GenProtocol {
             }
             return frame;
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    static <E extends Throwable> RuntimeException sneaky(Throwable t) throws E {
-        throw (E) t;
     }
 }

@@ -1,0 +1,66 @@
+package dev.gen4j.runtime;
+
+import dev.gen4j.Gen;
+import java.lang.invoke.MethodHandles;
+
+/**
+ * The part of a generator's state that {@link GenProtocol} changes on behalf of instrumented code,
+ * kept package-private in {@link Gen}: {@code Gen} implements this with a class of its own nest
+ * and grants it here while it initializes, and nothing else can be granted. Not for users.
+ */
+public abstract class GenAccess {
+    private static volatile GenAccess granted;
+
+    /** For {@code Gen}'s own implementation only (see {@link #grant}). */
+    protected GenAccess() {
+    }
+
+    /**
+     * Called once, by {@code Gen}'s static initializer.
+     *
+     * @param access {@code Gen}'s implementation
+     * @throws IllegalStateException if {@code access} is not {@code Gen}'s, or access was granted already
+     */
+    public static synchronized void grant(GenAccess access) {
+        if (access.getClass().getNestHost() != Gen.class) {
+            throw new IllegalStateException(access.getClass().getName() + " is not dev.gen4j.Gen's: only Gen grants"
+                    + " access to its state; instrumented code calls GenProtocol, application code calls Gen");
+        }
+        if (granted != null) {
+            throw new IllegalStateException("dev.gen4j.Gen granted access to its state already");
+        }
+        granted = access;
+    }
+
+    /**
+     * Gen's implementation, initializing {@code Gen} first if needed. Not synchronized: another
+     * thread may be initializing {@code Gen}, and it takes the lock in {@link #grant}.
+     */
+    static GenAccess granted() {
+        try {
+            MethodHandles.lookup().ensureInitialized(Gen.class);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot initialize dev.gen4j.Gen", e);
+        }
+        GenAccess access = granted;
+        if (access == null) {
+            throw new IllegalStateException("dev.gen4j.Gen did not grant access to its state");
+        }
+        return access;
+    }
+
+    /** {@link GenProtocol#delegate}. */
+    protected abstract Object delegate(Gen<?> frame, Gen<?> delegate);
+
+    /** {@link GenProtocol#returned}. */
+    protected abstract Object returned(Gen<?> frame, Object returned);
+
+    /** {@link GenProtocol#resumed}. */
+    protected abstract Object resumed(Gen<?> frame);
+
+    /** {@link GenProtocol#done(Object)}: what {@code Gen.done(result)} returns, without its look at the caller. */
+    protected abstract <T> Gen<T> finished(Object result);
+
+    /** {@link GenProtocol#lambdaCreated}. */
+    protected abstract void lambdaCreated(Gen<?> frame);
+}
