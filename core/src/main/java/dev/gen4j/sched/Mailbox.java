@@ -50,13 +50,19 @@ public final class Mailbox<T> {
      * The request to yield to put {@code message}: {@code Yield.now(box.put(message))} returns
      * ({@code null}) once the message is in the box or, for a rendezvous, taken.
      *
+     * @param message the message; not null
+     * @return the request to yield; it puts {@code message} when yielded, not before
      * @throws NullPointerException if {@code message} is null
      */
     public Sys put(T message) {
         return new Put(this, Objects.requireNonNull(message, "a mailbox message cannot be null"));
     }
 
-    /** The request to yield to take a message: {@code T v = Yield.now(box.take());}. */
+    /**
+     * The request to yield to take a message: {@code T v = Yield.now(box.take());}.
+     *
+     * @return the request to yield; the same object on every call
+     */
     public Sys take() {
         return take;
     }
@@ -79,15 +85,29 @@ public final class Mailbox<T> {
         }
     }
 
+    /**
+     * Whether {@link #close()} has been called.
+     *
+     * @return true once closed
+     */
     public boolean isClosed() {
         return closed;
     }
 
-    /** How many messages it holds now. */
+    /**
+     * How many messages it holds now.
+     *
+     * @return the number of messages put and not yet taken; 0 for a rendezvous
+     */
     public int size() {
         return messages.size();
     }
 
+    /**
+     * How many messages it holds before a put waits.
+     *
+     * @return the capacity it was made with; 0 for a rendezvous
+     */
     public int capacity() {
         return capacity;
     }
