@@ -23,6 +23,8 @@ import java.util.Objects;
  *
  * <p>Like the scheduler, not thread-safe: use it from the tasks of one scheduler (and from its
  * thread before or after {@code run()}).
+ *
+ * @param <T> the type of the messages
  */
 public final class Mailbox<T> {
     private final int capacity;
@@ -35,6 +37,8 @@ public final class Mailbox<T> {
     private boolean closed;
 
     /**
+     * An open, empty mailbox.
+     *
      * @param capacity how many messages it holds before a put waits; 0 for a rendezvous
      * @throws IllegalArgumentException if {@code capacity} is negative
      */
