@@ -37,7 +37,11 @@ public final class GenProtocol {
     @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
     @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE)
     public @interface Instrumented {
-        /** The {@link GenProtocol#VERSION} the class was instrumented for. */
+        /**
+         * The protocol the class was instrumented for.
+         *
+         * @return a {@link GenProtocol#VERSION}
+         */
         int protocol();
     }
 
@@ -49,19 +53,36 @@ public final class GenProtocol {
         return v != null ? v : "of this build";
     }
 
-    /** At {@code Yield.from(delegate)}: the body returns this, asking to run {@code delegate} in its place. */
+    /**
+     * At {@code Yield.from(delegate)}: the body returns this, asking to run {@code delegate} in its place.
+     *
+     * @param frame the generator whose body delegates
+     * @param delegate the generator to run in its place
+     * @return {@code delegate}, for the body to return
+     */
     public static Object delegate(Gen<?> frame, Gen<?> delegate) {
         frame.mode |= Gen.DELEGATING;
         return delegate;
     }
 
-    /** At a {@code return}: the body returns this, its return value marked as such. */
+    /**
+     * At a {@code return}: the body returns this, its return value marked as such.
+     *
+     * @param frame the generator whose body returns
+     * @param returned what the body returned
+     * @return {@code returned}, for the body to return
+     */
     public static Object returned(Gen<?> frame, Object returned) {
         frame.mode |= Gen.RETURNED;
         return returned;
     }
 
-    /** On resume: the value sent in (or a delegate's result), or throws what was raised in. */
+    /**
+     * On resume: the value sent in (or a delegate's result), or throws what was raised in.
+     *
+     * @param frame the generator being resumed
+     * @return the value for the pending {@code Yield} call to give the body
+     */
     public static Object resumed(Gen<?> frame) {
         Object v = frame.value;
         if (v == null) {
@@ -105,7 +126,11 @@ public final class GenProtocol {
         throw Uninstrumented.notAGeneratorLambda(body);
     }
 
-    /** Called by a rewritten generator lambda, in place of its code: the frame it created. */
+    /**
+     * Called by a rewritten generator lambda, in place of its code: the frame it created.
+     *
+     * @param frame the generator the lambda's code created
+     */
     public static void lambdaCreated(Gen<?> frame) {
         Object[] slot = CREATED.get();
         if (slot[0] != EXPECTING) {
@@ -125,6 +150,14 @@ public final class GenProtocol {
      * the method's frame class (a {@link Gen} subclass whose bytes travel as Latin-1 strings in
      * the caller's constant pool, after the protocol version it was written for) beside the caller, and links the call to its constructor.
      * Self-contained classes: the agent and ahead-of-time instrumentation emit exactly the same.
+     *
+     * @param caller the rewritten class's lookup
+     * @param frameSimpleName the frame class's simple name
+     * @param type the factory's parameters and the frame class's {@code Gen} return type
+     * @param protocol the {@link #VERSION} the class was instrumented for
+     * @param frameClassBytes the frame class's bytes, as Latin-1 strings
+     * @return a call site bound to the frame class's constructor
+     * @throws ReflectiveOperationException if the frame class cannot be defined or constructed
      */
     public static CallSite linkFrame(MethodHandles.Lookup caller, String frameSimpleName,
             MethodType type, int protocol, String... frameClassBytes) throws ReflectiveOperationException {
@@ -142,6 +175,13 @@ public final class GenProtocol {
      * body, a private method of the host ({@code host.name}, static or instance as {@code type}
      * says). Private, the body cannot be overridden nor reached by another class's frame; the
      * frame shares the host's package and module, which grants it the host's private access.
+     *
+     * @param frame the frame class's lookup
+     * @param name the body's method name in the host
+     * @param type the body's type, with the host first if it is an instance method
+     * @param host the class the body belongs to
+     * @return a call site bound to the body
+     * @throws ReflectiveOperationException if the body cannot be found or accessed
      */
     public static CallSite linkBody(MethodHandles.Lookup frame, String name, MethodType type, Class<?> host)
             throws ReflectiveOperationException {
@@ -156,6 +196,13 @@ public final class GenProtocol {
     /**
      * The bootstrap that classes instrumented for protocol 2 and before link to (they passed no
      * version): refuses them with the fix, instead of a bare NoSuchMethodError.
+     *
+     * @param caller the rewritten class's lookup
+     * @param frameSimpleName the frame class's simple name
+     * @param type the factory's type
+     * @param frameClassBytes the frame class's bytes
+     * @return never: it always throws
+     * @throws IllegalStateException always, naming the class and how to re-instrument it
      */
     public static CallSite linkFrame(MethodHandles.Lookup caller, String frameSimpleName, MethodType type,
             String frameClassBytes) {
