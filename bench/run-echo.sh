@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The echo benchmark, on the already built jars (builds nothing): the gen4j echo sample (with
-# the agent), the hand-written selector server and a one-thread Netty server, each under the
-# closed-loop load client at C = 1, 16, 256 and 1000 connections of 64-byte messages.
+# The echo benchmark, on the already built jars (builds nothing): the gen4j echo sample (its
+# generators instrumented at build time, so no agent), the hand-written selector server and a
+# one-thread Netty server, each under the closed-loop load client at C = 1, 16, 256 and 1000
+# connections of 64-byte messages.
 #
 # Each point gets a fresh server pinned to core 0 and the client pinned to core 1; the client
 # warms up, then measures, and says when the measured interval starts and ends so that the
@@ -15,7 +16,6 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 bench_jar="$root/bench/target/benchmarks.jar"
-agent_jar="$root/agent/target/gen-agent.jar"
 samples_jar="$root/samples/target/samples.jar"
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 warmup=${WARMUP:-5}
@@ -25,7 +25,7 @@ servers=${SERVERS:-"gen4j hand-written netty"}
 clock_ticks=$(getconf CLK_TCK)
 results="$root/bench/target/run-echo"
 
-for jar in "$bench_jar" "$agent_jar" "$samples_jar"; do
+for jar in "$bench_jar" "$samples_jar"; do
     if [[ ! -f $jar ]]; then
         echo "no $jar: build first (mvn -B install -pl bench,samples -am -DskipTests)" >&2
         exit 2
@@ -47,7 +47,7 @@ fi
 # Sets server_command to the command line of server $1; each listens on a free port.
 server_command() {
     case $1 in
-        gen4j) server_command=("$java" "-javaagent:$agent_jar" -jar "$samples_jar" echo) ;;
+        gen4j) server_command=("$java" -jar "$samples_jar" echo) ;;
         hand-written) server_command=("$java" -cp "$bench_jar" dev.gen4j.bench.echo.SelectorEchoServer) ;;
         netty) server_command=("$java" -cp "$bench_jar" dev.gen4j.bench.echo.NettyEchoServer) ;;
         *) echo "unknown server '$1' (gen4j, hand-written, netty)" >&2; exit 2 ;;

@@ -70,6 +70,7 @@ public final class Async {
      * Runs {@code g} as an async function: at once up to its first yield, then each time a
      * future it yielded completes, on the thread that completed it.
      *
+     * @param <R> the type of {@code g}'s result
      * @param g a generator that yields {@code CompletionStage}s or {@code Future}s
      * @return a future of {@code g}'s result ({@code Gen.done(value)})
      */
@@ -82,6 +83,7 @@ public final class Async {
      * from then on only on {@code resumeOn}, once per yield whose future was not complete
      * (a run of futures already complete goes on in the same task).
      *
+     * @param <R>      the type of {@code g}'s result
      * @param g        a generator that yields {@code CompletionStage}s or {@code Future}s
      * @param resumeOn runs every step after the first; if it rejects one, the generator is
      *                 closed and the returned future fails with the rejection

@@ -69,6 +69,9 @@ public final class Context<T> implements AutoCloseable {
      * Enters the context: runs {@code gen} to its yield (Python's {@code __enter__}). An exception
      * the generator throws on the way comes out of this call unchanged.
      *
+     * @param <T> the type of the value the generator yields
+     * @param gen a generator that yields once (its setup before, its exit code after)
+     * @return the entered context, holding the yielded value
      * @throws IllegalStateException if the generator finishes without yielding
      */
     public static <T> Context<T> of(Gen<T> gen) {
@@ -80,7 +83,11 @@ public final class Context<T> implements AutoCloseable {
         return new Context<>(gen, gen.next());
     }
 
-    /** The value the generator yielded: what Python's {@code with ... as value} binds. */
+    /**
+     * The value the generator yielded.
+     *
+     * @return what Python's {@code with ... as value} binds
+     */
     public T value() {
         return value;
     }
@@ -116,6 +123,7 @@ public final class Context<T> implements AutoCloseable {
      * unchanged (checked or not, like {@link Gen#raise}), with {@code error} added to it as
      * suppressed unless it is its cause.
      *
+     * @param error what the block threw; not null
      * @throws IllegalStateException if the context has already exited, or if the generator
      *     yields again instead of finishing (it is closed first; {@code error} is the cause)
      */

@@ -88,23 +88,36 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
      * (or, with THROWING, the Throwable to throw at the yield). Returns the value yielded; or,
      * if the body ended, its return value after {@link #returning(Object)} marked it so; or, at
      * a {@code Yield.from}, the delegate after {@link GenProtocol#delegate} marked it so.
+     *
+     * @return the value yielded, the marked return value, or the marked delegate
      */
     protected abstract Object resume();
 
-    /** For {@link #resume()}: the body has ended with {@code returned} (a {@link #done} or null). */
+    /**
+     * For {@link #resume()}: the body has ended with {@code returned}.
+     *
+     * @param returned what the body returned: a {@link #done} or null
+     * @return {@code returned}, for {@code resume()} to return
+     */
     protected final Object returning(Object returned) {
         mode |= RETURNED;
         return returned;
     }
 
-    /** The generator's name in messages: the {@code @Generator} method it runs. */
+    /**
+     * The generator's name in messages.
+     *
+     * @return the {@code @Generator} method it runs; this base class gives the class name
+     */
     protected String name() {
         return getClass().getName();
     }
 
     /**
      * The source file of the {@code @Generator} method, for stack traces through
-     * {@code Yield.from}; null if unknown. Frame classes override it.
+     * {@code Yield.from}. Frame classes override it.
+     *
+     * @return the file name, as in a stack trace element, or null if unknown
      */
     protected String sourceFile() {
         return null;
@@ -112,8 +125,10 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
 
     /**
      * The source line of the yield this generator is suspended at (its {@code Yield.from} while
-     * it delegates), or -1 if unknown. Frame classes override it; it is only called when an
-     * exception passes through the generator, never on a resume.
+     * it delegates). Frame classes override it; it is only called when an exception passes
+     * through the generator, never on a resume.
+     *
+     * @return the line number, or -1 if unknown
      */
     protected int suspendedLine() {
         return -1;
@@ -165,6 +180,9 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
      * expressions, Kotlin's {@code sequence {}}). Each call makes an independent generator;
      * its result is {@code null}.
      *
+     * @param <T> the type of the values the lambda yields
+     * @param body a lambda written in this call, whose {@code Yield} calls are its yields
+     * @return the generator, not started: the lambda runs on the first {@code next()}
      * @throws IllegalStateException if {@code body} is not a lambda that instrumentation
      *     rewrote (a method reference, or a class that was not instrumented), saying what to do
      */
@@ -172,7 +190,13 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
         return GeneratorLambdas.generate(body);
     }
 
-    /** A generator over the items of {@code items}: handy as a {@code Yield.from} delegate. */
+    /**
+     * A generator over the items of {@code items}: handy as a {@code Yield.from} delegate.
+     *
+     * @param <T> the type of the items
+     * @param items the items, iterated lazily as the generator is driven
+     * @return a generator yielding each item in turn, with a null result
+     */
     public static <T> Gen<T> of(Iterable<? extends T> items) {
         return new IteratorGen<>(items.iterator());
     }
@@ -217,6 +241,8 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
      * {@code send}). Returns the next yielded value, or null with {@link #isDone()} true if the
      * body returned.
      *
+     * @param v the value {@code Yield.now()} returns in the body; null to start the generator
+     * @return the next yielded value, or null if the body returned
      * @throws IllegalStateException for a non-null {@code v} to a generator that has not started
      * @throws NoSuchElementException if the generator had already finished
      */
@@ -246,6 +272,10 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
      * value, or null with {@link #isDone()} true if the body returned; if the body does not catch
      * {@code t}, it propagates out of this call. A generator that has not started, or has
      * finished, throws {@code t} at once.
+     *
+     * @param t the exception to throw at the pending yield; not null
+     * @return the next yielded value, or null if the body caught {@code t} and returned
+     * @throws NullPointerException if {@code t} is null
      */
     @SuppressWarnings("unchecked")
     public final T raise(Throwable t) {
@@ -291,7 +321,11 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
         }
     }
 
-    /** Whether the body has returned or thrown. */
+    /**
+     * Whether the body has returned or thrown.
+     *
+     * @return true once the generator has finished, false while it may still yield
+     */
     public final boolean isDone() {
         return (mode & STATUS) == DONE;
     }
@@ -299,6 +333,8 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
     /**
      * The value the body gave to {@link #done(Object)} (Python's {@code StopIteration.value}).
      *
+     * @param <R> the type the caller expects the result to have (not checked)
+     * @return the result, or null if the body ended with {@link #done()}
      * @throws IllegalStateException before the end, or if the body ended by throwing
      */
     @SuppressWarnings("unchecked")
@@ -319,7 +355,11 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
         return this;
     }
 
-    /** A sequential stream over the remaining values; closing the stream closes the generator. */
+    /**
+     * A sequential stream over the remaining values; closing the stream closes the generator.
+     *
+     * @return an ordered stream that drives this generator as it is consumed
+     */
     public final Stream<T> stream() {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED), false)
                 .onClose(this::close);

@@ -18,6 +18,11 @@ package dev.gen4j;
  */
 @FunctionalInterface
 public interface GenBody {
-    /** The generator's code; never called by hand (see {@link Gen#generate(GenBody)}). */
+    /**
+     * The generator's code; never called by hand (see {@link Gen#generate(GenBody)}).
+     *
+     * @throws Exception whatever the body throws, checked or not: it comes out of the
+     *     {@code next()}, {@code send()} or {@code raise()} that was running it
+     */
     void run() throws Exception;
 }

@@ -8,6 +8,7 @@ package dev.gen4j;
 public class GeneratorExit extends Error {
     private static final long serialVersionUID = 1L;
 
+    /** The signal {@link Gen#close()} throws at the pending yield. */
     public GeneratorExit() {
         // No stack trace: it is a control signal, created on every close().
         super("generator closed", null, false, false);

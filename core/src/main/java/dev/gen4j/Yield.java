@@ -14,6 +14,7 @@ public final class Yield {
     /**
      * Suspends the enclosing generator, handing {@code null} to whoever advanced it.
      *
+     * @param <S> the type of the values sent in, as the body expects them (not checked)
      * @return the value sent in on resume ({@code null} after {@code next()}); Python's
      *     {@code x = (yield)}
      */
@@ -24,6 +25,8 @@ public final class Yield {
     /**
      * Suspends the enclosing generator, handing {@code value} to whoever advanced it.
      *
+     * @param <S> the type of the values sent in, as the body expects them (not checked)
+     * @param value what {@code next()} or {@code send()} returns to the caller
      * @return the value sent in on resume ({@code null} after {@code next()})
      */
     public static <S> S now(Object value) {
@@ -34,6 +37,8 @@ public final class Yield {
      * Delegates to {@code gen} until it finishes (Python's {@code yield from}): its values go to
      * our caller, values sent and exceptions raised into us go to it.
      *
+     * @param <R> the type of the delegate's result, as the body expects it (not checked)
+     * @param gen the delegate: a new generator, or one already started (it carries on from there)
      * @return the delegate's result, the value it gave to {@link Gen#done(Object)}
      */
     public static <R> R from(Gen<?> gen) {

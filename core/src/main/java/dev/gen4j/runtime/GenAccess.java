@@ -49,18 +49,45 @@ public abstract class GenAccess {
         return access;
     }
 
-    /** {@link GenProtocol#delegate}. */
+    /**
+     * {@link GenProtocol#delegate}.
+     *
+     * @param frame the generator whose body reached {@code Yield.from}
+     * @param delegate the generator to run in its place
+     * @return what the body returns: the delegate, marked as such
+     */
     protected abstract Object delegate(Gen<?> frame, Gen<?> delegate);
 
-    /** {@link GenProtocol#returned}. */
+    /**
+     * {@link GenProtocol#returned}.
+     *
+     * @param frame the generator whose body returns
+     * @param returned what the body returns (a {@code Gen.done} or null)
+     * @return what the body returns, marked as its end
+     */
     protected abstract Object returned(Gen<?> frame, Object returned);
 
-    /** {@link GenProtocol#resumed}. */
+    /**
+     * {@link GenProtocol#resumed}.
+     *
+     * @param frame the generator resuming
+     * @return the value sent in (or the delegate's result); throws what was raised in
+     */
     protected abstract Object resumed(Gen<?> frame);
 
-    /** {@link GenProtocol#done(Object)}: what {@code Gen.done(result)} returns, without its look at the caller. */
+    /**
+     * {@link GenProtocol#done(Object)}: what {@code Gen.done(result)} returns, without its look at the caller.
+     *
+     * @param <T> the type the generator would yield
+     * @param result the generator's result; null for none
+     * @return the end of a generator
+     */
     protected abstract <T> Gen<T> finished(Object result);
 
-    /** {@link GenProtocol#lambdaCreated}. */
+    /**
+     * {@link GenProtocol#lambdaCreated}.
+     *
+     * @param frame the generator a rewritten generator lambda created
+     */
     protected abstract void lambdaCreated(Gen<?> frame);
 }

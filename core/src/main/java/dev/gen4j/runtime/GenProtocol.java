@@ -38,7 +38,11 @@ public final class GenProtocol {
     @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
     @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE)
     public @interface Instrumented {
-        /** The {@link GenProtocol#VERSION} the class was instrumented for. */
+        /**
+         * The protocol the class was instrumented for.
+         *
+         * @return a {@link GenProtocol#VERSION}
+         */
         int protocol();
     }
 
@@ -56,27 +60,55 @@ public final class GenProtocol {
         return v != null ? v : "of this build";
     }
 
-    /** At {@code Yield.from(delegate)}: the body returns this, asking to run {@code delegate} in its place. */
+    /**
+     * At {@code Yield.from(delegate)}: the body returns this, asking to run {@code delegate} in its place.
+     *
+     * @param frame the generator whose body delegates
+     * @param delegate the generator to run in its place
+     * @return {@code delegate}, for the body to return
+     */
     public static Object delegate(Gen<?> frame, Gen<?> delegate) {
         return GEN.delegate(frame, delegate);
     }
 
-    /** {@code Gen.done()} in a rewritten body. */
+    /**
+     * {@code Gen.done()} in a rewritten body: the same value, without the public method's look at its caller.
+     *
+     * @param <T> the type the generator would yield
+     * @return the end of a generator, for the body's {@code return}
+     */
     public static <T> Gen<T> done() {
         return GEN.finished(null);
     }
 
-    /** {@code Gen.done(result)} in a rewritten body. */
+    /**
+     * {@code Gen.done(result)} in a rewritten body: the same value, without the public method's look at its caller.
+     *
+     * @param <T> the type the generator would yield
+     * @param result the generator's result; null for none
+     * @return the end of a generator, for the body's {@code return}
+     */
     public static <T> Gen<T> done(Object result) {
         return GEN.finished(result);
     }
 
-    /** At a {@code return}: the body returns this, its return value marked as such. */
+    /**
+     * At a {@code return}: the body returns this, its return value marked as such.
+     *
+     * @param frame the generator whose body returns
+     * @param returned what the body returned
+     * @return {@code returned}, for the body to return
+     */
     public static Object returned(Gen<?> frame, Object returned) {
         return GEN.returned(frame, returned);
     }
 
-    /** On resume: the value sent in (or a delegate's result), or throws what was raised in. */
+    /**
+     * On resume: the value sent in (or a delegate's result), or throws what was raised in.
+     *
+     * @param frame the generator being resumed
+     * @return the value for the pending {@code Yield} call to give the body
+     */
     public static Object resumed(Gen<?> frame) {
         return GEN.resumed(frame);
     }
@@ -84,6 +116,8 @@ public final class GenProtocol {
     /**
      * Called by a rewritten generator lambda, in place of its code: hands the frame it created to
      * the {@link Gen#generate} that runs it.
+     *
+     * @param frame the generator the lambda's code created
      */
     public static void lambdaCreated(Gen<?> frame) {
         GEN.lambdaCreated(frame);
@@ -97,6 +131,14 @@ public final class GenProtocol {
      *
      * <p>Its owner, name and descriptor never change with the protocol, so that a class of any
      * other version (from protocol 4 on) reaches the check here and is refused with the fix.
+     *
+     * @param caller the rewritten class's lookup
+     * @param frameSimpleName the frame class's simple name
+     * @param type the factory's parameters and the frame class's {@code Gen} return type
+     * @param protocol the {@link #VERSION} the class was instrumented for
+     * @param frameClassBytes the frame class's bytes, as Latin-1 strings
+     * @return a call site bound to the frame class's constructor
+     * @throws ReflectiveOperationException if the frame class cannot be defined or constructed
      */
     public static CallSite linkFrame(MethodHandles.Lookup caller, String frameSimpleName,
             MethodType type, int protocol, String... frameClassBytes) throws ReflectiveOperationException {
@@ -114,6 +156,13 @@ public final class GenProtocol {
      * body, a private method of the host ({@code host.name}, static or instance as {@code type}
      * says). Private, the body cannot be overridden nor reached by another class's frame; the
      * frame shares the host's package and module, which grants it the host's private access.
+     *
+     * @param frame the frame class's lookup
+     * @param name the body's method name in the host
+     * @param type the body's type, with the host first if it is an instance method
+     * @param host the class the body belongs to
+     * @return a call site bound to the body
+     * @throws ReflectiveOperationException if the body cannot be found or accessed
      */
     public static CallSite linkBody(MethodHandles.Lookup frame, String name, MethodType type, Class<?> host)
             throws ReflectiveOperationException {

@@ -24,6 +24,8 @@ public final class Io {
      * Waits until {@code channel} can be read without blocking; for a server channel, until a
      * connection can be accepted.
      *
+     * @param channel a non-blocking channel; the scheduler registers it with its selector
+     * @return the request to yield: {@code Yield.now(Io.readable(channel))}
      * @throws IllegalArgumentException if the channel can be neither read nor accepted from
      */
     public static Io readable(SelectableChannel channel) {
@@ -34,6 +36,8 @@ public final class Io {
      * Waits until {@code channel} can be written without blocking; for a socket still
      * connecting, until the connection can be finished.
      *
+     * @param channel a non-blocking channel; the scheduler registers it with its selector
+     * @return the request to yield: {@code Yield.now(Io.writable(channel))}
      * @throws IllegalArgumentException if the channel cannot be written
      */
     public static Io writable(SelectableChannel channel) {
@@ -49,7 +53,11 @@ public final class Io {
         return new Io(channel, ops, what);
     }
 
-    /** The channel waited for. */
+    /**
+     * The channel waited for.
+     *
+     * @return the channel this request was made for
+     */
     public SelectableChannel channel() {
         return channel;
     }

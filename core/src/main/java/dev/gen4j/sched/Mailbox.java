@@ -23,6 +23,8 @@ import java.util.Objects;
  *
  * <p>Like the scheduler, not thread-safe: use it from the tasks of one scheduler (and from its
  * thread before or after {@code run()}).
+ *
+ * @param <T> the type of the messages
  */
 public final class Mailbox<T> {
     private final int capacity;
@@ -35,6 +37,8 @@ public final class Mailbox<T> {
     private boolean closed;
 
     /**
+     * An open, empty mailbox.
+     *
      * @param capacity how many messages it holds before a put waits; 0 for a rendezvous
      * @throws IllegalArgumentException if {@code capacity} is negative
      */
@@ -50,13 +54,19 @@ public final class Mailbox<T> {
      * The request to yield to put {@code message}: {@code Yield.now(box.put(message))} returns
      * ({@code null}) once the message is in the box or, for a rendezvous, taken.
      *
+     * @param message the message; not null
+     * @return the request to yield; it puts {@code message} when yielded, not before
      * @throws NullPointerException if {@code message} is null
      */
     public Sys put(T message) {
         return new Put(this, Objects.requireNonNull(message, "a mailbox message cannot be null"));
     }
 
-    /** The request to yield to take a message: {@code T v = Yield.now(box.take());}. */
+    /**
+     * The request to yield to take a message: {@code T v = Yield.now(box.take());}.
+     *
+     * @return the request to yield; the same object on every call
+     */
     public Sys take() {
         return take;
     }
@@ -79,15 +89,29 @@ public final class Mailbox<T> {
         }
     }
 
+    /**
+     * Whether {@link #close()} has been called.
+     *
+     * @return true once closed
+     */
     public boolean isClosed() {
         return closed;
     }
 
-    /** How many messages it holds now. */
+    /**
+     * How many messages it holds now.
+     *
+     * @return the number of messages put and not yet taken; 0 for a rendezvous
+     */
     public int size() {
         return messages.size();
     }
 
+    /**
+     * How many messages it holds before a put waits.
+     *
+     * @return the capacity it was made with; 0 for a rendezvous
+     */
     public int capacity() {
         return capacity;
     }

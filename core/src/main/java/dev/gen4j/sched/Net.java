@@ -31,6 +31,10 @@ public final class Net {
      * Accepts the next connection; the new channel is non-blocking. A connection already waiting
      * is taken at once, so an acceptor empties the backlog in one turn (with {@link Sys#spawn},
      * which answers at once, too) instead of taking one connection per pass of the scheduler.
+     *
+     * @param server the listening channel; made non-blocking if it is not
+     * @return a generator to run with {@code Yield.from}, whose result is the new connection
+     * @throws IOException if accepting fails, from the {@code Yield.from} that runs it
      */
     @Generator
     public static Gen<SocketChannel> accept(ServerSocketChannel server) throws IOException {
@@ -48,6 +52,11 @@ public final class Net {
     /**
      * Reads what has arrived into {@code buffer}, once some has. Result: the number of bytes
      * read, {@code -1} at the end of the stream, {@code 0} only if {@code buffer} is full.
+     *
+     * @param channel the connection; made non-blocking if it is not
+     * @param buffer where the bytes go, from its position on
+     * @return a generator to run with {@code Yield.from}, whose result is that number
+     * @throws IOException if reading fails, from the {@code Yield.from} that runs it
      */
     @Generator
     public static Gen<Integer> read(SocketChannel channel, ByteBuffer buffer) throws IOException {
@@ -67,6 +76,11 @@ public final class Net {
     /**
      * Writes every remaining byte of {@code buffer}, waiting for the channel to drain whenever a
      * write takes only part. Result: the number of bytes written.
+     *
+     * @param channel the connection; made non-blocking if it is not
+     * @param buffer the bytes between its position and its limit
+     * @return a generator to run with {@code Yield.from}, whose result is that number
+     * @throws IOException if writing fails, from the {@code Yield.from} that runs it
      */
     @Generator
     public static Gen<Integer> writeAll(SocketChannel channel, ByteBuffer buffer) throws IOException {

@@ -84,6 +84,11 @@ public final class Scheduler implements AutoCloseable {
     private volatile Thread runner;
     private boolean closed;
 
+    /**
+     * A scheduler with no tasks, its selector open.
+     *
+     * @throws UncheckedIOException if the selector cannot be opened
+     */
     public Scheduler() {
         try {
             io = new IoWaits(this::makeReady, this::throwInto);
@@ -100,6 +105,7 @@ public final class Scheduler implements AutoCloseable {
      * default unless the system property {@value #SLOW_TURN_PROPERTY} gives a threshold in
      * milliseconds. Off, turns are not even timed.
      *
+     * @param threshold the longest turn that is not reported; {@code null} or zero for none
      * @throws IllegalArgumentException if {@code threshold} is negative
      */
     public void warnSlowTurns(Duration threshold) {
@@ -112,6 +118,9 @@ public final class Scheduler implements AutoCloseable {
     /**
      * Adds {@code gen} as a new task at the back of the ready queue and returns its id. From a
      * running task, yield {@link Sys#spawn} instead.
+     *
+     * @param gen the task's generator, not started
+     * @return the task's id, for {@link Sys#join} and {@link Sys#kill}
      */
     public long spawn(Gen<?> gen) {
         Objects.requireNonNull(gen, "gen");

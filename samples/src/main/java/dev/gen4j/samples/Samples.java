@@ -29,13 +29,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * {@code java -javaagent:gen-agent.jar -jar samples.jar COMMAND}: the seed programs, written with
- * gen4j. A wrong argument gets one line on standard error and exit status 2; running without the
- * agent gets gen4j's explanation and exit status 1.
+ * {@code java -jar samples.jar COMMAND}: the seed programs, written with gen4j, their generators
+ * instrumented when the jar is built. A wrong argument gets one line on standard error and exit
+ * status 2; classes left uninstrumented get gen4j's explanation and exit status 1.
  */
 @Command(name = "samples", mixinStandardHelpOptions = true, version = "gen4j samples 0.1.0",
         description = {"The seed programs, written with gen4j generators.",
-            "Run them with: java -javaagent:gen-agent.jar -jar samples.jar COMMAND"},
+            "Run them with: java -jar samples.jar COMMAND"},
         subcommands = {Countdown.class, Multitask.class, EchoServer.class,
             Follow.class, LogSim.class, GrepClose.class, Bogus.class, Broadcast.class, Buses.class,
             CoThread.class, CoProcess.class, ContextManagers.class, Actors.class, Eval.class,
@@ -65,14 +65,14 @@ public final class Samples implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "missing command: " + commandNames());
     }
 
-    /** Answers help requests; otherwise checks the agent is there before running a command. */
+    /** Answers help requests; otherwise checks the generators are instrumented before running a command. */
     private static int runWithGenerators(ParseResult parsed) {
         Integer helped = CommandLine.executeHelpRequest(parsed);
         if (helped != null) {
             return helped;
         }
         if (parsed.hasSubcommand()) {
-            String missing = AgentCheck.whatIsMissing();
+            String missing = InstrumentationCheck.whatIsMissing();
             if (missing != null) {
                 List<CommandLine> commands = parsed.asCommandLineList();
                 CommandLine command = commands.get(commands.size() - 1);

@@ -41,7 +41,7 @@ class AsyncIT {
 
     @Test
     void printsWhatFuturesPyPrints() throws Exception {
-        Finished run = SampleProcess.run(SampleProcess.withAgent("async", "--delay-ms", "10", "--fibs", "10",
+        Finished run = SampleProcess.run(SampleProcess.withoutAgent("async", "--delay-ms", "10", "--fibs", "10",
                 "--trace", "2"));
         assertEquals(0, run.exitCode(), run.stderr());
         assertEquals("", run.stderr());

@@ -18,7 +18,7 @@ class EchoPrintingIT {
 
     @Test
     void aStdoutNobodyReadsDoesNotStallServing() throws Exception {
-        Process server = new ProcessBuilder(SampleProcess.withAgent("echo", "--port", "0"))
+        Process server = new ProcessBuilder(SampleProcess.withoutAgent("echo", "--port", "0"))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
             // Read the first line only; from then on nobody reads the server's output.
@@ -38,7 +38,7 @@ class EchoPrintingIT {
 
     @Test
     void quietPrintsNoLinePerConnection() throws Exception {
-        try (SampleProcess server = SampleProcess.start(SampleProcess.withAgent("echo", "--port", "0", "--quiet"))) {
+        try (SampleProcess server = SampleProcess.start(SampleProcess.withoutAgent("echo", "--port", "0", "--quiet"))) {
             Matcher listening = LISTENING.matcher(server.awaitLine(line -> line.startsWith("Listening on ")));
             assertTrue(listening.find());
             int port = Integer.parseInt(listening.group(1));

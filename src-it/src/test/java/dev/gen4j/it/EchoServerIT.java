@@ -52,7 +52,7 @@ class EchoServerIT {
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = SampleProcess.start(SampleProcess.withAgent("echo", "--port", "0"));
+        server = SampleProcess.start(SampleProcess.withoutAgent("echo", "--port", "0"));
         Matcher listening = LISTENING.matcher(server.awaitLine(line -> line.startsWith("Listening on ")));
         assertTrue(listening.matches(), "first line: " + listening);
         port = Integer.parseInt(listening.group(1));
@@ -257,7 +257,7 @@ class EchoServerIT {
 
     @Test
     void aSecondServerOnTheSamePortGetsOneLineAndStatus2() throws Exception {
-        Finished second = SampleProcess.run(SampleProcess.withAgent("echo", "--port", String.valueOf(port)));
+        Finished second = SampleProcess.run(SampleProcess.withoutAgent("echo", "--port", String.valueOf(port)));
         assertAll(
                 () -> assertEquals(2, second.exitCode()),
                 () -> assertEquals("", second.stdout()),

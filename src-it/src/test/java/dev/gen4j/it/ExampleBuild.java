@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 final class ExampleBuild {
     private static final Duration DEADLINE = Duration.ofMinutes(3);
     private static final String[] VERSIONS = {"gen4j.version", "junit.version", "surefire.version",
-        "compiler.version", "resources.version", "jar.version", "dependency.version"};
+        "compiler.version", "resources.version", "jar.version", "dependency.version", "jacoco.version"};
 
     /** A finished Maven run: its exit status and everything it printed. */
     record Result(int exitCode, String log) {

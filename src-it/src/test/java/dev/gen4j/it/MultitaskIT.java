@@ -51,7 +51,7 @@ class MultitaskIT {
 
     @Test
     void printsExactlyTheSeedsOutput() throws Exception {
-        Finished run = SampleProcess.run(SampleProcess.withAgent("multitask"));
+        Finished run = SampleProcess.run(SampleProcess.withoutAgent("multitask"));
         assertEquals(0, run.exitCode(), run.stderr());
         assertEquals(SEED_OUTPUT, run.stdout());
         assertEquals("", run.stderr());

@@ -24,7 +24,7 @@ final class SampleProcess implements AutoCloseable {
 
     private static final String JAVA = property("gen4j.java");
     private static final String AGENT = property("gen4j.agent.jar");
-    private static final String SAMPLES = property("gen4j.samples.jar");
+    static final String SAMPLES = property("gen4j.samples.jar");
 
     /** What a finished process printed, and its exit status. */
     record Finished(int exitCode, String stdout, String stderr) {

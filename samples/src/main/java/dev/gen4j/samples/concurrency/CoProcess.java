@@ -92,7 +92,7 @@ public class CoProcess implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, SAXException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        Process p = new ProcessBuilder(childCommand())
+        Process p = new ProcessBuilder(childCommand(ManagementFactory.getRuntimeMXBean().getInputArguments()))
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         Thread copier = copyOutput(p, out);
@@ -113,11 +113,15 @@ public class CoProcess implements Callable<Integer> {
         return 0;
     }
 
-    /** {@code java -javaagent:... -cp <our class path> BusProc}: the child runs its generators with our agent. */
-    static List<String> childCommand() {
+    /**
+     * {@code java [-javaagent:...] -cp <our class path> BusProc}: the child runs the same
+     * (instrumented) classes, with the Java agents this JVM was started with, if any: gen4j's
+     * for classes that were not instrumented ahead of time, a coverage agent for the child too.
+     */
+    static List<String> childCommand(List<String> ourJvmArguments) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+        for (String arg : ourJvmArguments) {
             if (arg.startsWith("-javaagent:")) {
                 command.add(arg);
             }

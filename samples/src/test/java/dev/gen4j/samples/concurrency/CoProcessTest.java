@@ -1,7 +1,6 @@
 package dev.gen4j.samples.concurrency;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gen4j.samples.support.CommandRun;
 import dev.gen4j.samples.support.Expected;
@@ -9,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Starts a real child JVM, with this JVM's agent, and feeds it through a pipe. */
+/** Starts a real child JVM on this JVM's class path, and feeds it through a pipe. */
 @Timeout(120)
 class CoProcessTest {
     @Test
@@ -20,10 +19,18 @@ class CoProcessTest {
     }
 
     @Test
-    void theChildGetsTheParentsAgent() {
-        List<String> command = CoProcess.childCommand();
-        assertTrue(command.stream().anyMatch(arg -> arg.startsWith("-javaagent:") && arg.contains("gen-agent")),
-                command::toString);
-        assertEquals(BusProc.class.getName(), command.get(command.size() - 1));
+    void theChildGetsTheParentsJavaAgentsAndNoOtherJvmOption() {
+        List<String> command = CoProcess.childCommand(List.of("-javaagent:/opt/gen-agent.jar", "-Xmx64m",
+                "-javaagent:/opt/jacocoagent.jar=destfile=jacoco.exec", "-Dsome=thing"));
+        assertEquals(List.of("-javaagent:/opt/gen-agent.jar", "-javaagent:/opt/jacocoagent.jar=destfile=jacoco.exec",
+                "-cp", System.getProperty("java.class.path"), BusProc.class.getName()),
+                command.subList(1, command.size()));
+    }
+
+    @Test
+    void withoutAJavaAgentTheChildRunsOurInstrumentedClassesAsTheyAre() {
+        List<String> command = CoProcess.childCommand(List.of("-Xmx64m"));
+        assertEquals(List.of("-cp", System.getProperty("java.class.path"), BusProc.class.getName()),
+                command.subList(1, command.size()));
     }
 }
