@@ -39,7 +39,8 @@ final class GenTransformer implements ClassFileTransformer {
             return null;
         }
         FrameNames before = redefined == null ? null : framesOf(loader).get(className);
-        if (before == null && !AnnotationScan.mayContainGenerators(classFile)) {
+        if (before == null && (!AnnotationScan.mayContainGenerators(classFile)
+                || AnnotationScan.isMarkedInstrumented(classFile))) {
             return null;
         }
         try {

@@ -15,17 +15,33 @@ public final class AnnotationScan {
     private static final byte[] BODY_TAIL = Names.GEN_BODY_DESC.substring(PREFIX.length)
             .getBytes(StandardCharsets.US_ASCII);
 
+    private static final byte[] MARKER = Names.INSTRUMENTED_DESC.getBytes(StandardCharsets.US_ASCII);
+
     private AnnotationScan() {
     }
 
     /**
-     * Whether the constant pool may name {@code @Generator} (a generator method) or
-     * {@code GenBody} (a generator lambda).
+     * Whether the constant pool names the marker of this protocol's instrumentation: the class
+     * was instrumented already (ahead of time, as gen4j-core's own classes are), and the agent
+     * leaves it alone without parsing it, so an application whose generators were all
+     * instrumented ahead of time never loads ASM. A class of another protocol with this marker
+     * is refused by the runtime at its first use.
+     */
+    public static boolean isMarkedInstrumented(byte[] classFile) {
+        return indexOf(classFile, MARKER) >= 0;
+    }
+
+    /**
+     * Whether the constant pool may name {@code @Generator} (a generator method) or a descriptor
+     * that returns a {@code GenBody} (the invokedynamic that creates a generator lambda). A
+     * {@code GenBody} taken as a parameter does not count: gen4j-core's {@code Gen.generate}
+     * takes one, and is in every program.
      */
     public static boolean mayContainGenerators(byte[] classFile) {
         for (int at = indexOf(classFile, PREFIX, 0); at >= 0; at = indexOf(classFile, PREFIX, at + 1)) {
             int tail = at + PREFIX.length;
-            if (startsAt(classFile, tail, GENERATOR_TAIL) || startsAt(classFile, tail, BODY_TAIL)) {
+            if (startsAt(classFile, tail, GENERATOR_TAIL)
+                    || (at > 0 && classFile[at - 1] == ')' && startsAt(classFile, tail, BODY_TAIL))) {
                 return true;
             }
         }

@@ -22,6 +22,16 @@ class AnnotationScanTest {
     }
 
     @Test
+    void aClassInstrumentedAlreadyIsRecognisedFromItsBytesAndAFreshOneIsNot() throws Exception {
+        byte[] fresh = classWithAnnotatedMethod(Names.GENERATOR_DESC);
+        assertFalse(AnnotationScan.isMarkedInstrumented(fresh));
+        byte[] instrumented = new ClassInstrumenter(ClassHierarchy.of(getClass().getClassLoader())).instrument(fresh)
+                .bytes();
+        assertTrue(AnnotationScan.isMarkedInstrumented(instrumented));
+        assertTrue(ClassInstrumenter.isInstrumented(instrumented));
+    }
+
+    @Test
     void aClassWithAGeneratorMethodIsRecognised() {
         assertTrue(AnnotationScan.mayContainGenerators(classWithAnnotatedMethod(Names.GENERATOR_DESC)));
     }
@@ -34,11 +44,14 @@ class AnnotationScanTest {
     }
 
     @Test
-    void aClassThatMentionsGenBodyMayHoldGeneratorLambdas() {
-        byte[] lambdas = ("xxLdev/gen4j/Gen;yyLdev/gen4j/GenBody;").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    void aClassThatCreatesAGenBodyMayHoldGeneratorLambdasButOneThatTakesOneDoesNot() {
+        byte[] lambdas = ("xxLdev/gen4j/Gen;yy(I)Ldev/gen4j/GenBody;").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         assertTrue(AnnotationScan.mayContainGenerators(lambdas));
-        byte[] genOnly = ("xxLdev/gen4j/Gen;yyLdev/gen4j/GenBod").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] genOnly = ("xxLdev/gen4j/Gen;yy)Ldev/gen4j/GenBod").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         assertFalse(AnnotationScan.mayContainGenerators(genOnly));
+        // Gen.generate's own descriptor: every program has it, and it holds no generator lambda.
+        byte[] takesOne = "(Ldev/gen4j/GenBody;)Ldev/gen4j/Gen;".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertFalse(AnnotationScan.mayContainGenerators(takesOne));
     }
 
     @Test
