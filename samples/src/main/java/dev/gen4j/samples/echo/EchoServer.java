@@ -100,7 +100,7 @@ public final class EchoServer implements Callable<Integer> {
         int acceptWaiting(ServerSocketChannel server) throws IOException {
             int accepted = 0;
             for (SocketChannel client; accepted < BACKLOG && (client = server.accept()) != null; accepted++) {
-                scheduler.spawn(echo(client, shared, log));
+                scheduler.spawn(echo(client, this));
             }
             return accepted;
         }
@@ -131,15 +131,20 @@ public final class EchoServer implements Callable<Integer> {
         }
     }
 
-    /** Answers each chunk {@code client} sends, through {@code shared}, until the client closes. */
+    /**
+     * Answers each chunk {@code client} sends, through the buffer of {@code handlers}, until the
+     * client closes. (One parameter for the buffer and the log keeps the suspended handler small.)
+     */
     @Generator
-    static Gen<Void> echo(SocketChannel client, ByteBuffer shared, LineLog log) {
-        log.print("Connection from " + peerOf(client));
+    static Gen<Void> echo(SocketChannel client, Handlers handlers) {
+        handlers.log.print("Connection from " + peerOf(client));
         try (client) {
             client.configureBlocking(false);
             Io readable = Io.readable(client);
             for (;;) {
                 Yield.now(readable);
+                // Taken afresh each time: a local live across the yield would be saved in every handler.
+                ByteBuffer shared = handlers.shared;
                 int n = client.read(shared.clear().position(GOT.length));
                 if (n < 0) {
                     break;
@@ -154,7 +159,7 @@ public final class EchoServer implements Callable<Integer> {
         } catch (IOException e) {
             // Reset by the client, or gone: closed all the same.
         }
-        log.print("Connection closed");
+        handlers.log.print("Connection closed");
         return Gen.done();
     }
 
