@@ -28,12 +28,17 @@ want_open_files() {
     fi
 }
 
-# Sets server_command to the command line of server $1; each listens on a free port.
+# Sets server_command to the command line of server $1; each listens on a free port. The words
+# of server_java_options (empty unless set) go to every server's JVM.
+server_java_options=${server_java_options:-}
 server_command() {
+    local -a jvm=("$java")
+    read -r -a options <<< "$server_java_options"
+    jvm+=("${options[@]}")
     case $1 in
-        gen4j) server_command=("$java" "-javaagent:$agent_jar" -jar "$samples_jar" echo --quiet) ;;
-        hand-written) server_command=("$java" -cp "$bench_jar" dev.gen4j.bench.echo.SelectorEchoServer) ;;
-        netty) server_command=("$java" -cp "$bench_jar" dev.gen4j.bench.echo.NettyEchoServer) ;;
+        gen4j) server_command=("${jvm[@]}" "-javaagent:$agent_jar" -jar "$samples_jar" echo --quiet) ;;
+        hand-written) server_command=("${jvm[@]}" -cp "$bench_jar" dev.gen4j.bench.echo.SelectorEchoServer) ;;
+        netty) server_command=("${jvm[@]}" -cp "$bench_jar" dev.gen4j.bench.echo.NettyEchoServer) ;;
         *) echo "unknown server '$1' (gen4j, hand-written, netty)" >&2; exit 2 ;;
     esac
     server_command+=(--host 127.0.0.1 --port 0)
