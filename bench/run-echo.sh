@@ -87,8 +87,9 @@ busy_percent=$(( (machine_ticks - idle_before) * 100 / clock_ticks ))
 if (( busy_percent > 10 )); then
     echo "WARNING: before starting, other processes used ${busy_percent}% of a core: the numbers will be off" >&2
 fi
-for server in $servers; do
-    for connections in $connection_counts; do
+# Servers take turns at each C, so that the points compared are measured minutes apart at most.
+for connections in $connection_counts; do
+    for server in $servers; do
         start_server "$server" "$results/$server-c$connections.server.log"
         measure_point "$server" "$connections"
         stop_server
