@@ -45,7 +45,7 @@ final class IoWaits implements Closeable {
      * One channel on the selector: the attachment of its key, and its waiting tasks. It is itself
      * the queue of the tasks waiting to read (or accept); the queue of writers is made on the
      * first wait to write. Kept small, as there is one per connection: a channel that is only
-     * read from, waits in it to read again and again costs this one object.
+     * ever read costs this one object, however often its reader waits.
      */
     static final class Registration extends WaitQueue {
         final SelectionKey key;
