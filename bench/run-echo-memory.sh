@@ -3,9 +3,8 @@
 # the gen4j echo sample (with the agent) and the hand-written selector server, in the same run.
 # Each server (pinned to core 0, a fixed 1 GiB heap and the serial collector, so that the heap
 # neither grows nor shrinks between steps and RSS growth is what was kept, not how the heap was
-# sized) gets connections in steps from the
-# IdleConnectionsClient: after its warm-up connections, none, then 1,000, then 10,000 held open,
-# each having exchanged one message. At each step: live heap (the total of
+# sized) gets connections in steps from the IdleConnectionsClient: after its warm-up
+# connections, none, then 1,000, then 10,000 held open, each having exchanged one message. At each step: live heap (the total of
 # `jcmd PID GC.class_histogram`, which runs a full GC first) and resident set size (VmRSS of
 # /proc/PID/status). Per connection: the growth from the step with none, divided by the count.
 #
