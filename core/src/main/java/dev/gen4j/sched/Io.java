@@ -8,6 +8,19 @@ import java.util.Objects;
  * An I/O wait: a task yields {@code Io.readable(ch)} or {@code Io.writable(ch)} and is resumed
  * (with {@code null}) once the channel is ready. The channel must be non-blocking; a wait the
  * scheduler cannot register (closed or blocking channel) is thrown into the task instead.
+ *
+ * <p>An {@code Io} holds no state of the wait and may be yielded again and again, by any task of
+ * any scheduler: a task that waits on the same channel in a loop can make one and keep it, and
+ * then waiting allocates nothing.
+ *
+ * <pre>{@code
+ * Io readable = Io.readable(client);
+ * for (;;) {
+ *     Yield.now(readable);
+ *     if (client.read(buffer.clear()) < 0) break;
+ *     ...
+ * }
+ * }</pre>
  */
 public final class Io {
     private final SelectableChannel channel;

@@ -18,7 +18,8 @@ import java.util.function.Consumer;
  *
  * <p>A channel has one {@link Registration} whatever the number of tasks waiting on it, with a
  * queue of readers and one of writers: one task can read a socket while another writes it, and
- * adding, waking or withdrawing a waiter costs O(1) and allocates nothing.
+ * adding, waking or withdrawing a waiter costs O(1) and allocates nothing (but the queue of
+ * writers, once per channel, on its first wait to write).
  *
  * <p>The interest set is widened when a wait needs it and narrowed only when the selector
  * reports readiness nobody waits for, so a task that waits on the same channel again and again
@@ -40,38 +41,59 @@ final class IoWaits implements Closeable {
     static final long MAX_CLOSE_CHECK_MILLIS = 100;
     private static final long MAX_CLOSE_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(MAX_CLOSE_CHECK_MILLIS);
 
-    /** One channel on the selector: the attachment of its key, and its waiting tasks. */
-    static final class Registration {
+    /**
+     * One channel on the selector: the attachment of its key, and its waiting tasks. It is itself
+     * the queue of the tasks waiting to read (or accept); the queue of writers is made on the
+     * first wait to write. Kept small, as there is one per connection: a channel that is only
+     * ever read costs this one object, however often its reader waits.
+     */
+    static final class Registration extends WaitQueue {
         final SelectionKey key;
-        final int readOps;
-        final int writeOps;
-        final WaitQueue readers = new WaitQueue();
-        final WaitQueue writers = new WaitQueue();
-        /** What the key's interest set is, as last set here. */
-        int interest;
+        /** The tasks waiting to write (or connect); {@code null} until one does. */
+        private WaitQueue writers;
         /** Neighbours in the list of every registration. */
         Registration before;
         Registration after;
+        /** What the key's interest set is, as last set here. */
+        int interest;
+        /** The select count when it was last left with no waiter. */
+        int idleSince;
+        final byte readOps;
+        final byte writeOps;
         /** In {@link #idle}: queued to be looked at before the next select. */
         boolean queuedIdle;
-        /** The select count when it was last left with no waiter. */
-        long idleSince;
         /** Let go of: cancelled here, or found closed. */
         boolean gone;
 
         Registration(SelectionKey key, int validOps) {
             this.key = key;
-            this.readOps = validOps & (SelectionKey.OP_READ | SelectionKey.OP_ACCEPT);
-            this.writeOps = validOps & (SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT);
+            // SelectionKey's operations are bits 0, 2, 3 and 4: they fit a byte.
+            this.readOps = (byte) (validOps & (SelectionKey.OP_READ | SelectionKey.OP_ACCEPT));
+            this.writeOps = (byte) (validOps & (SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT));
+        }
+
+        /** The queue of the tasks waiting for {@code ops}. */
+        WaitQueue queueFor(int ops) {
+            if ((ops & readOps) != 0) {
+                return this;
+            }
+            if (writers == null) {
+                writers = new WaitQueue();
+            }
+            return writers;
         }
 
         boolean hasWaiters() {
-            return !readers.isEmpty() || !writers.isEmpty();
+            return !isEmpty() || hasWriters();
+        }
+
+        private boolean hasWriters() {
+            return writers != null && !writers.isEmpty();
         }
 
         /** The operations some waiter waits for. */
         int wanted() {
-            return (readers.isEmpty() ? 0 : readOps) | (writers.isEmpty() ? 0 : writeOps);
+            return (isEmpty() ? 0 : readOps) | (hasWriters() ? writeOps : 0);
         }
     }
 
@@ -87,7 +109,8 @@ final class IoWaits implements Closeable {
     /** Registrations left with no waiter, to look at before each select. */
     private final ArrayDeque<Registration> idle = new ArrayDeque<>();
     private int waiting;
-    private long selects;
+    /** Counts the selects; it may wrap, as only equality is asked of it. */
+    private int selects;
     private long closeCheckNanos = MIN_CLOSE_CHECK_NANOS;
 
     /**
@@ -115,7 +138,7 @@ final class IoWaits implements Closeable {
             }
             r.interest = interest;
         }
-        ((ops & r.readOps) != 0 ? r.readers : r.writers).add(task);
+        r.queueFor(ops).add(task);
         task.waitingOn = r;
         waiting++;
     }
@@ -240,8 +263,10 @@ final class IoWaits implements Closeable {
         if (!r.gone) {
             letGo(r);
         }
-        failAll(r.readers);
-        failAll(r.writers);
+        failAll(r);
+        if (r.writers != null) {
+            failAll(r.writers);
+        }
     }
 
     private void failAll(WaitQueue queue) {
@@ -274,7 +299,7 @@ final class IoWaits implements Closeable {
             } else if (!r.key.isValid()) {
                 r.queuedIdle = false;
                 letGo(r);
-            } else if (r.idleSince < selects) {
+            } else if (r.idleSince != selects) {
                 r.queuedIdle = false;
                 letGo(r);
                 r.key.cancel();
@@ -317,8 +342,8 @@ final class IoWaits implements Closeable {
             }
             r.interest = wanted;
         }
-        boolean woke = (ready & r.readOps) != 0 && wakeAll(r.readers);
-        woke |= (ready & r.writeOps) != 0 && wakeAll(r.writers);
+        boolean woke = (ready & r.readOps) != 0 && wakeAll(r);
+        woke |= (ready & r.writeOps) != 0 && r.writers != null && wakeAll(r.writers);
         if (woke) {
             leftWaiting(r);
         }

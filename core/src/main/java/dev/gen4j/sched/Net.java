@@ -29,8 +29,9 @@ public final class Net {
 
     /**
      * Accepts the next connection; the new channel is non-blocking. A connection already waiting
-     * is taken at once, so an acceptor empties the backlog in one turn (with {@link Sys#spawn},
-     * which answers at once, too) instead of taking one connection per pass of the scheduler.
+     * is taken at once, so an acceptor empties the backlog in one turn (if it starts each handler
+     * with {@link Scheduler#spawn}, which keeps the turn; {@link Sys#spawn} gives it away)
+     * instead of taking one connection per pass of the scheduler.
      *
      * @param server the listening channel; made non-blocking if it is not
      * @return a generator to run with {@code Yield.from}, whose result is the new connection

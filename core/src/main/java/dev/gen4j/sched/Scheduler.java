@@ -116,8 +116,10 @@ public final class Scheduler implements AutoCloseable {
     }
 
     /**
-     * Adds {@code gen} as a new task at the back of the ready queue and returns its id. From a
-     * running task, yield {@link Sys#spawn} instead.
+     * Adds {@code gen} as a new task at the back of the ready queue and returns its id. A task of
+     * this scheduler may call it too, and keeps its turn (as the seed's {@code tasks.append}):
+     * an acceptor starts a handler for every waiting connection in one turn. Yielding {@link
+     * Sys#spawn} instead gives the turn away.
      *
      * @param gen the task's generator, not started
      * @return the task's id, for {@link Sys#join} and {@link Sys#kill}

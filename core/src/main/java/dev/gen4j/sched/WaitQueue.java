@@ -3,9 +3,10 @@ package dev.gen4j.sched;
 /**
  * Tasks waiting for the same thing, first come first served, linked through the tasks
  * themselves: adding, removing any one and taking the first cost O(1) and allocate nothing. A
- * task is in at most one queue at a time, since it waits for one thing at a time.
+ * task is in at most one queue at a time, since it waits for one thing at a time. Not final: a
+ * channel's {@link IoWaits.Registration} is the queue of its readers.
  */
-final class WaitQueue {
+class WaitQueue {
     private Task head;
     private Task tail;
 

@@ -3,6 +3,7 @@ package dev.gen4j.sched;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gen4j.Gen;
 import dev.gen4j.Generator;
@@ -256,5 +257,42 @@ class IoTest {
             survivors.add(i);
         }
         assertEquals(survivors, log);
+    }
+
+    @Generator
+    static Gen<Void> readsThreeBytesOnOneIo(Pipe.SourceChannel source, List<Object> log) throws IOException {
+        Io readable = Io.readable(source);
+        ByteBuffer one = ByteBuffer.allocate(1);
+        for (int i = 0; i < 3; i++) {
+            Yield.now(readable);
+            source.read(one.clear());
+            log.add("read " + one.get(0));
+        }
+        return Gen.done();
+    }
+
+    @Generator
+    static Gen<Void> writesAByteATurn(Pipe.SinkChannel sink, List<Object> log) throws IOException {
+        for (byte b = 1; b <= 3; b++) {
+            log.add("write " + b);
+            sink.write(ByteBuffer.wrap(new byte[] {b}));
+            Yield.now();
+        }
+        return Gen.done();
+    }
+
+    @Test
+    void oneIoYieldedAgainAndAgainWaitsAnewEachTime() throws IOException {
+        Pipe pipe = Pipe.open();
+        try (Scheduler s = new Scheduler(); Pipe.SinkChannel sink = pipe.sink(); Pipe.SourceChannel source = pipe.source()) {
+            source.configureBlocking(false);
+            s.spawn(readsThreeBytesOnOneIo(source, log));
+            s.spawn(writesAByteATurn(sink, log));
+            s.run();
+        }
+        assertEquals(List.of("read 1", "read 2", "read 3"), log.stream().filter(l -> ((String) l).startsWith("read")).toList());
+        for (int b = 1; b <= 3; b++) {
+            assertTrue(log.indexOf("read " + b) > log.indexOf("write " + b), log::toString);
+        }
     }
 }

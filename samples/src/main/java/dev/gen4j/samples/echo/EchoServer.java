@@ -3,6 +3,7 @@ package dev.gen4j.samples.echo;
 import dev.gen4j.Gen;
 import dev.gen4j.Generator;
 import dev.gen4j.Yield;
+import dev.gen4j.sched.Io;
 import dev.gen4j.sched.Net;
 import dev.gen4j.sched.Scheduler;
 import dev.gen4j.sched.Sys;
@@ -30,6 +31,13 @@ import picocli.CommandLine.Spec;
  * <p>A handler reads the next chunk only once the previous answer is fully written, so a client
  * that does not read its answers stops being read from: the server never holds more than one
  * chunk per client.
+ *
+ * <p>Serving a chunk allocates nothing: a handler waits on one {@link Io} it keeps, reads into a
+ * buffer all handlers share (a chunk is read and written in the same turn, so it is never needed
+ * past that turn) and writes from it; only an answer the client is slow to take is copied aside.
+ * The acceptor takes every connection waiting when the server becomes readable, and adds each
+ * handler to the scheduler without giving up its turn, as the seed's {@code tasks.append}: a
+ * burst of connections is taken in one turn, not one a pass.
  */
 @Command(name = "echo", mixinStandardHelpOptions = true,
         description = {"The concurrent echo server: each chunk a client sends comes back as GOT:<chunk>.",
@@ -39,7 +47,7 @@ public final class EchoServer implements Callable<Integer> {
     /** The most a handler reads at once, as the seed's {@code client.recv(1000)}. */
     static final int CHUNK = 1000;
     private static final byte[] GOT = "GOT:".getBytes(StandardCharsets.US_ASCII);
-    private static final int BACKLOG = 1024;
+    static final int BACKLOG = 1024;
     /** How long to wait before accepting again after accept failed (out of file descriptors). */
     private static final Duration ACCEPT_RETRY = Duration.ofMillis(100);
 
@@ -63,20 +71,51 @@ public final class EchoServer implements Callable<Integer> {
     public Integer call() throws IOException {
         try (ServerSocketChannel server = listen(); Scheduler scheduler = new Scheduler()) {
             System.out.println("Listening on " + hostAndPort(server.getLocalAddress()));
-            scheduler.spawn(acceptClients(server, new LineLog(System.out, quiet), new LineLog(System.err, false)));
+            Handlers handlers = new Handlers(scheduler, new LineLog(System.out, quiet));
+            scheduler.spawn(acceptClients(server, handlers, new LineLog(System.err, false)));
             scheduler.run();
         }
         return 0;
     }
 
+    /** Starts a handler task for each connection, on one scheduler; the buffer they share. */
+    static final class Handlers {
+        private final Scheduler scheduler;
+        private final LineLog log;
+        /** {@code GOT:} at its start; chunks are read in right after it. */
+        private final ByteBuffer shared = ByteBuffer.allocateDirect(GOT.length + CHUNK).put(GOT);
+
+        Handlers(Scheduler scheduler, LineLog log) {
+            this.scheduler = scheduler;
+            this.log = log;
+        }
+
+        /**
+         * Takes every connection waiting on {@code server} (at most {@value EchoServer#BACKLOG}, so that the
+         * other tasks get their turn even while connections keep coming) and adds a handler task
+         * for each; returns how many. The caller keeps its turn.
+         *
+         * @throws IOException if accept fails (out of file descriptors, say)
+         */
+        int acceptWaiting(ServerSocketChannel server) throws IOException {
+            int accepted = 0;
+            for (SocketChannel client; accepted < BACKLOG && (client = server.accept()) != null; accepted++) {
+                scheduler.spawn(echo(client, this));
+            }
+            return accepted;
+        }
+    }
+
     @Generator
-    static Gen<Void> acceptClients(ServerSocketChannel server, LineLog log, LineLog errors) {
+    static Gen<Void> acceptClients(ServerSocketChannel server, Handlers handlers, LineLog errors) throws IOException {
+        server.configureBlocking(false);
+        Io acceptable = Io.readable(server);
         long lastReport = System.nanoTime() - ACCEPT_REPORT_NANOS;
         int unreported = 0;
         for (;;) {
-            SocketChannel client;
+            Yield.now(acceptable);
             try {
-                client = Yield.from(Net.accept(server));
+                handlers.acceptWaiting(server);
             } catch (IOException e) {
                 // Out of file descriptors, say: the clients already connected go on meanwhile.
                 unreported++;
@@ -88,29 +127,47 @@ public final class EchoServer implements Callable<Integer> {
                     unreported = 0;
                 }
                 Yield.now(Sys.sleep(ACCEPT_RETRY));
-                continue;
             }
-            Yield.now(Sys.spawn(echo(client, log)));
         }
     }
 
+    /**
+     * Answers each chunk {@code client} sends, through the buffer of {@code handlers}, until the
+     * client closes. (One parameter for the buffer and the log keeps the suspended handler small.)
+     */
     @Generator
-    static Gen<Void> echo(SocketChannel client, LineLog log) {
-        log.print("Connection from " + peerOf(client));
-        ByteBuffer buffer = ByteBuffer.allocate(GOT.length + CHUNK);
+    static Gen<Void> echo(SocketChannel client, Handlers handlers) {
+        handlers.log.print("Connection from " + peerOf(client));
         try (client) {
+            client.configureBlocking(false);
+            Io readable = Io.readable(client);
             for (;;) {
-                buffer.clear().put(GOT);
-                int n = Yield.from(Net.read(client, buffer));
+                Yield.now(readable);
+                // Taken afresh each time: a local live across the yield would be saved in every handler.
+                ByteBuffer shared = handlers.shared;
+                int n = client.read(shared.clear().position(GOT.length));
                 if (n < 0) {
                     break;
                 }
-                Yield.from(Net.writeAll(client, buffer.flip()));
+                if (n > 0) {
+                    client.write(shared.flip());
+                    if (shared.hasRemaining()) {
+                        Yield.from(writeRest(client, shared));
+                    }
+                }
             }
         } catch (IOException e) {
             // Reset by the client, or gone: closed all the same.
         }
-        log.print("Connection closed");
+        handlers.log.print("Connection closed");
+        return Gen.done();
+    }
+
+    /** The client takes its answer slowly: the rest is copied out of the shared buffer and written in full. */
+    @Generator
+    static Gen<Void> writeRest(SocketChannel client, ByteBuffer shared) throws IOException {
+        ByteBuffer rest = ByteBuffer.allocate(shared.remaining()).put(shared).flip();
+        Yield.from(Net.writeAll(client, rest));
         return Gen.done();
     }
 
