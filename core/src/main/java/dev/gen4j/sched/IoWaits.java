@@ -174,6 +174,11 @@ final class IoWaits implements Closeable {
         }
     }
 
+    /** Whether any channel is registered: if not, a {@link #select} that does not wait finds nothing. */
+    boolean hasRegistrations() {
+        return registrations > 0;
+    }
+
     /** Ends a {@link #select} now or, if none is under way, the next one (from any thread). */
     void wakeup() {
         selector.wakeup();

@@ -80,6 +80,8 @@ public final class Scheduler implements AutoCloseable {
     /** Callbacks from other threads for the loop to run: futures completed there. */
     private final Queue<Runnable> fromOtherThreads = new ConcurrentLinkedQueue<>();
     private long lastId;
+    /** How many times the loop has polled or waited on the selector (for tests). */
+    private long selectorCalls;
     private volatile boolean stopRequested;
     private volatile Thread runner;
     private boolean closed;
@@ -221,7 +223,12 @@ public final class Scheduler implements AutoCloseable {
      */
     private void collectEvents(boolean tasksRan) throws IOException {
         long timeout = ready.isEmpty() ? timers.nanosToNext(System.nanoTime()) : 0;
-        io.select(timeout, tasksRan);
+        // With tasks ready and no channel registered, a poll of the selector could only report
+        // nothing, at the price of a system call per pass.
+        if (timeout != 0 || io.hasRegistrations()) {
+            selectorCalls++;
+            io.select(timeout, tasksRan);
+        }
         for (Runnable callback; (callback = fromOtherThreads.poll()) != null; ) {
             callback.run();
         }
@@ -432,6 +439,11 @@ public final class Scheduler implements AutoCloseable {
 
     void sleep(Task task, Duration duration) {
         timers.add(task, duration, System.nanoTime());
+    }
+
+    /** How many times the loop has polled or waited on the selector so far. */
+    long selectorCalls() {
+        return selectorCalls;
     }
 
     // ---- Guards -------------------------------------------------------------------------
