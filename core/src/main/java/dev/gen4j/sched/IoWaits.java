@@ -122,7 +122,7 @@ final class IoWaits implements Closeable {
 
     /** Withdraws the wait of a task that is being killed. */
     void withdraw(Task task, Registration r) {
-        task.queue.remove(task);
+        task.unlink();
         waiting--;
         leftWaiting(r);
     }

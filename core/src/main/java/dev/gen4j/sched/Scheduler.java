@@ -5,9 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -70,8 +68,12 @@ public final class Scheduler implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Scheduler.class.getName());
 
-    private final Map<Long, Task> tasks = new LinkedHashMap<>();
-    private final Queue<Task> ready = new ArrayDeque<>();
+    private final TaskTable tasks = new TaskTable();
+    /** The tasks to run, linked through themselves; an ended task may be left in it, and is skipped. */
+    private final WaitQueue ready = new WaitQueue();
+    private int readyCount;
+    /** The tasks joining a task, for the few tasks anyone joins. */
+    private final Map<Task, WaitQueue> joiners = new HashMap<>();
     private final IoWaits io;
     private final Timers timers = new Timers();
     private final FutureWaits futures;
@@ -125,7 +127,7 @@ public final class Scheduler implements AutoCloseable {
                     + ": spawn from a task with Sys.spawn, or before run()");
         }
         Task task = register(gen);
-        ready.add(task);
+        enqueue(task);
         return task.id();
     }
 
@@ -180,7 +182,7 @@ public final class Scheduler implements AutoCloseable {
             return;
         }
         closed = true;
-        for (Task task : new ArrayList<>(tasks.values())) {
+        for (Task task : tasks.inSpawnOrder()) {
             retire(task);
             try {
                 task.close();
@@ -188,7 +190,10 @@ public final class Scheduler implements AutoCloseable {
                 report(task, failure);
             }
         }
-        ready.clear();
+        while (ready.poll() != null) {
+            readyCount--;
+        }
+        joiners.clear();
         timers.clear();
         fromOtherThreads.clear();
         futures.close();
@@ -207,8 +212,9 @@ public final class Scheduler implements AutoCloseable {
      */
     private boolean runReadyTasks() {
         boolean ran = false;
-        for (int n = ready.size(); n > 0 && !stopRequested; n--) {
+        for (int n = readyCount; n > 0 && !stopRequested; n--) {
             Task task = ready.poll();
+            readyCount--;
             if (task.isAlive()) {
                 ran = true;
                 step(task);
@@ -334,7 +340,7 @@ public final class Scheduler implements AutoCloseable {
     void resume(Task task, Object value) {
         if (task.isAlive()) {
             task.resumeWith(value);
-            ready.add(task);
+            enqueue(task);
         }
     }
 
@@ -342,8 +348,13 @@ public final class Scheduler implements AutoCloseable {
     void throwInto(Task task, Throwable failure) {
         if (task.isAlive()) {
             task.resumeThrowing(failure);
-            ready.add(task);
+            enqueue(task);
         }
+    }
+
+    private void enqueue(Task task) {
+        ready.add(task);
+        readyCount++;
     }
 
     private void makeReady(Task task) {
@@ -352,19 +363,17 @@ public final class Scheduler implements AutoCloseable {
 
     private Task register(Gen<?> gen) {
         Task task = new Task(++lastId, gen);
-        tasks.put(task.id(), task);
+        tasks.add(task);
         return task;
     }
 
     /** Removes the task, and withdraws what it waits for: nothing in the scheduler keeps it. */
     private void retire(Task task) {
-        task.markEnded();
-        tasks.remove(task.id());
-        Object on = task.waitingOn;
+        Object on = task.markEnded();
+        tasks.remove(task);
         if (on == null) {
             return;
         }
-        task.waitingOn = null;
         if (on instanceof IoWaits.Registration channel) {
             io.withdraw(task, channel);
         } else if (on instanceof Timers.Timer timer) {
@@ -373,24 +382,31 @@ public final class Scheduler implements AutoCloseable {
             wait.cancel();
         } else if (on instanceof Mailbox<?> box) {
             box.withdraw(task);
-        } else if (task.queue != null) {
-            task.queue.remove(task); // joining a task
+        } else if (on instanceof Task && task.isQueued()) {
+            task.unlink(); // joining a task
         }
+    }
+
+    /** Takes the queue of the tasks joining {@code task}, which has ended; {@code null} if none. */
+    private WaitQueue takeJoiners(Task task) {
+        return joiners.isEmpty() ? null : joiners.remove(task);
     }
 
     private void finish(Task task, Object result) {
         retire(task);
-        for (Task joiner; (joiner = task.pollJoiner()) != null; ) {
+        WaitQueue waiting = takeJoiners(task);
+        for (Task joiner; waiting != null && (joiner = waiting.poll()) != null; ) {
             resume(joiner, result);
         }
     }
 
     private void fail(Task task, Throwable failure) {
         retire(task);
-        if (!task.hasJoiners()) {
+        WaitQueue waiting = takeJoiners(task);
+        if (waiting == null || waiting.isEmpty()) {
             report(task, failure);
         }
-        for (Task joiner; (joiner = task.pollJoiner()) != null; ) {
+        for (Task joiner; waiting != null && (joiner = waiting.poll()) != null; ) {
             throwInto(joiner, failure);
         }
     }
@@ -404,7 +420,7 @@ public final class Scheduler implements AutoCloseable {
     void spawnFrom(Task parent, Gen<?> gen) {
         Task child = register(gen);
         resume(parent, child.id());
-        ready.add(child);
+        enqueue(child);
     }
 
     void kill(Task killer, long id) {
@@ -419,9 +435,12 @@ public final class Scheduler implements AutoCloseable {
         } catch (Throwable failure) {
             report(victim, failure);
         }
-        CancellationException killed = new CancellationException("task " + id + " was killed");
-        for (Task joiner; (joiner = victim.pollJoiner()) != null; ) {
-            throwInto(joiner, killed);
+        WaitQueue waiting = takeJoiners(victim);
+        if (waiting != null && !waiting.isEmpty()) {
+            CancellationException killed = new CancellationException("task " + id + " was killed");
+            for (Task joiner; (joiner = waiting.poll()) != null; ) {
+                throwInto(joiner, killed);
+            }
         }
         resume(killer, true);
     }
@@ -433,7 +452,8 @@ public final class Scheduler implements AutoCloseable {
         } else if (target == joiner) {
             throwInto(joiner, new IllegalArgumentException("task " + id + " cannot join itself"));
         } else {
-            target.addJoiner(joiner);
+            joiner.waitingOn = target;
+            joiners.computeIfAbsent(target, t -> new WaitQueue()).add(joiner);
         }
     }
 
