@@ -101,6 +101,10 @@ final class Task extends Link {
         if (gen.isDone()) {
             return null;
         }
+        if (value == null) {
+            // The same as send(null), through the generator's fast path for a plain resume.
+            return gen.hasNext() ? gen.next() : null;
+        }
         return value instanceof Raise r ? gen.raise(r.failure) : gen.send(value);
     }
 
