@@ -42,7 +42,8 @@ import java.util.concurrent.Future;
  * <p>Each pass of the loop gives one turn to every task that was ready when the pass began, then
  * collects I/O readiness, due timers and completions from other threads. When no task is ready
  * the thread blocks in one {@link java.nio.channels.Selector} until one of those happens: an
- * idle scheduler uses no CPU.
+ * idle scheduler uses no CPU. While tasks are ready and no channel is waited on, a pass makes
+ * no system call at all.
  *
  * <p>A channel closed by anyone, from any thread, wakes the tasks waiting on it with {@link
  * java.nio.channels.ClosedChannelException} thrown in: closed by a task, at the next pass; from
