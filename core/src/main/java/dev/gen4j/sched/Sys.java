@@ -26,7 +26,11 @@ public abstract class Sys {
     Sys() {
     }
 
-    /** Answers the calling task's own id ({@code Long}). */
+    /**
+     * Answers the calling task's own id ({@code Long}).
+     *
+     * @return the call to yield: {@code long me = Yield.now(Sys.tid());}
+     */
     public static Sys tid() {
         return TID;
     }
@@ -34,6 +38,9 @@ public abstract class Sys {
     /**
      * Starts {@code gen} as a new task and answers its id ({@code Long}). The caller resumes
      * before the new task first runs, so it can always {@link #join} or {@link #kill} it.
+     *
+     * @param gen the new task's generator, not started
+     * @return the call to yield: {@code long id = Yield.now(Sys.spawn(gen));}
      */
     public static Sys spawn(Gen<?> gen) {
         return new Spawn(Objects.requireNonNull(gen, "gen"));
@@ -43,6 +50,9 @@ public abstract class Sys {
      * Kills task {@code id}: closes its generator, so its {@code finally} blocks run now, and
      * throws {@code CancellationException} into the tasks joining it. Answers {@code true} if
      * the task existed ({@code Boolean}).
+     *
+     * @param id the id {@link #spawn} or {@link Scheduler#spawn} answered
+     * @return the call to yield: {@code boolean killed = Yield.now(Sys.kill(id));}
      */
     public static Sys kill(long id) {
         return new Kill(id);
@@ -53,6 +63,9 @@ public abstract class Sys {
      * {@code Gen.done(value)}), or throws into the caller the exception the task ended with.
      * A task that has already ended is forgotten: joining it throws
      * {@code NoSuchElementException}.
+     *
+     * @param id the id {@link #spawn} or {@link Scheduler#spawn} answered
+     * @return the call to yield: {@code Object result = Yield.now(Sys.join(id));}
      */
     public static Sys join(long id) {
         return new Join(id);
@@ -62,6 +75,8 @@ public abstract class Sys {
      * Resumes the caller (with {@code null}) once {@code duration} has passed. Tasks due at the
      * same time wake in the order they went to sleep.
      *
+     * @param duration how long to sleep, at least; not negative
+     * @return the call to yield: {@code Yield.now(Sys.sleep(Duration.ofMillis(100)));}
      * @throws IllegalArgumentException if {@code duration} is negative
      */
     public static Sys sleep(Duration duration) {
