@@ -145,7 +145,7 @@ final class IoWaits implements Closeable {
 
     /** Withdraws the wait of a task that is being killed. */
     void withdraw(Task task, Registration r) {
-        task.queue.remove(task);
+        task.unlink();
         waiting--;
         leftWaiting(r);
     }
@@ -195,6 +195,11 @@ final class IoWaits implements Closeable {
                 r.key.cancel();
             }
         }
+    }
+
+    /** Whether any channel is registered: if not, a {@link #select} that does not wait finds nothing. */
+    boolean hasRegistrations() {
+        return registrations > 0;
     }
 
     /** Ends a {@link #select} now or, if none is under way, the next one (from any thread). */

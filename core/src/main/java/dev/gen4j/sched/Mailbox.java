@@ -176,7 +176,7 @@ public final class Mailbox<T> {
 
     /** A waiting taker or putter is killed: it leaves the queue, and its message is dropped. */
     void withdraw(Task task) {
-        task.queue.remove(task);
+        task.unlink();
         task.dropCarried();
     }
 

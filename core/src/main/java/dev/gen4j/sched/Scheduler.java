@@ -5,9 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -44,7 +42,8 @@ import java.util.concurrent.Future;
  * <p>Each pass of the loop gives one turn to every task that was ready when the pass began, then
  * collects I/O readiness, due timers and completions from other threads. When no task is ready
  * the thread blocks in one {@link java.nio.channels.Selector} until one of those happens: an
- * idle scheduler uses no CPU.
+ * idle scheduler uses no CPU. While tasks are ready and no channel is waited on, a pass makes
+ * no system call at all.
  *
  * <p>A channel closed by anyone, from any thread, wakes the tasks waiting on it with {@link
  * java.nio.channels.ClosedChannelException} thrown in: closed by a task, at the next pass; from
@@ -70,8 +69,12 @@ public final class Scheduler implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Scheduler.class.getName());
 
-    private final Map<Long, Task> tasks = new LinkedHashMap<>();
-    private final Queue<Task> ready = new ArrayDeque<>();
+    private final TaskTable tasks = new TaskTable();
+    /** The tasks to run, linked through themselves; an ended task may be left in it, and is skipped. */
+    private final WaitQueue ready = new WaitQueue();
+    private int readyCount;
+    /** The tasks joining a task, for the few tasks anyone joins. */
+    private final Map<Task, WaitQueue> joiners = new HashMap<>();
     private final IoWaits io;
     private final Timers timers = new Timers();
     private final FutureWaits futures;
@@ -80,6 +83,8 @@ public final class Scheduler implements AutoCloseable {
     /** Callbacks from other threads for the loop to run: futures completed there. */
     private final Queue<Runnable> fromOtherThreads = new ConcurrentLinkedQueue<>();
     private long lastId;
+    /** How many times the loop has polled or waited on the selector (for tests). */
+    private long selectorCalls;
     private volatile boolean stopRequested;
     private volatile Thread runner;
     private boolean closed;
@@ -134,7 +139,7 @@ public final class Scheduler implements AutoCloseable {
                     + ": spawn from a task with Sys.spawn, or before run()");
         }
         Task task = register(gen);
-        ready.add(task);
+        enqueue(task);
         return task.id();
     }
 
@@ -189,7 +194,7 @@ public final class Scheduler implements AutoCloseable {
             return;
         }
         closed = true;
-        for (Task task : new ArrayList<>(tasks.values())) {
+        for (Task task : tasks.inSpawnOrder()) {
             retire(task);
             try {
                 task.close();
@@ -197,7 +202,10 @@ public final class Scheduler implements AutoCloseable {
                 report(task, failure);
             }
         }
-        ready.clear();
+        while (ready.poll() != null) {
+            readyCount--;
+        }
+        joiners.clear();
         timers.clear();
         fromOtherThreads.clear();
         futures.close();
@@ -216,8 +224,9 @@ public final class Scheduler implements AutoCloseable {
      */
     private boolean runReadyTasks() {
         boolean ran = false;
-        for (int n = ready.size(); n > 0 && !stopRequested; n--) {
+        for (int n = readyCount; n > 0 && !stopRequested; n--) {
             Task task = ready.poll();
+            readyCount--;
             if (task.isAlive()) {
                 ran = true;
                 step(task);
@@ -232,7 +241,12 @@ public final class Scheduler implements AutoCloseable {
      */
     private void collectEvents(boolean tasksRan) throws IOException {
         long timeout = ready.isEmpty() ? timers.nanosToNext(System.nanoTime()) : 0;
-        io.select(timeout, tasksRan);
+        // With tasks ready and no channel registered, a poll of the selector could only report
+        // nothing, at the price of a system call per pass.
+        if (timeout != 0 || io.hasRegistrations()) {
+            selectorCalls++;
+            io.select(timeout, tasksRan);
+        }
         for (Runnable callback; (callback = fromOtherThreads.poll()) != null; ) {
             callback.run();
         }
@@ -338,7 +352,7 @@ public final class Scheduler implements AutoCloseable {
     void resume(Task task, Object value) {
         if (task.isAlive()) {
             task.resumeWith(value);
-            ready.add(task);
+            enqueue(task);
         }
     }
 
@@ -346,8 +360,13 @@ public final class Scheduler implements AutoCloseable {
     void throwInto(Task task, Throwable failure) {
         if (task.isAlive()) {
             task.resumeThrowing(failure);
-            ready.add(task);
+            enqueue(task);
         }
+    }
+
+    private void enqueue(Task task) {
+        ready.add(task);
+        readyCount++;
     }
 
     private void makeReady(Task task) {
@@ -356,19 +375,17 @@ public final class Scheduler implements AutoCloseable {
 
     private Task register(Gen<?> gen) {
         Task task = new Task(++lastId, gen);
-        tasks.put(task.id(), task);
+        tasks.add(task);
         return task;
     }
 
     /** Removes the task, and withdraws what it waits for: nothing in the scheduler keeps it. */
     private void retire(Task task) {
-        task.markEnded();
-        tasks.remove(task.id());
-        Object on = task.waitingOn;
+        Object on = task.markEnded();
+        tasks.remove(task);
         if (on == null) {
             return;
         }
-        task.waitingOn = null;
         if (on instanceof IoWaits.Registration channel) {
             io.withdraw(task, channel);
         } else if (on instanceof Timers.Timer timer) {
@@ -377,24 +394,31 @@ public final class Scheduler implements AutoCloseable {
             wait.cancel();
         } else if (on instanceof Mailbox<?> box) {
             box.withdraw(task);
-        } else if (task.queue != null) {
-            task.queue.remove(task); // joining a task
+        } else if (on instanceof Task && task.isQueued()) {
+            task.unlink(); // joining a task
         }
+    }
+
+    /** Takes the queue of the tasks joining {@code task}, which has ended; {@code null} if none. */
+    private WaitQueue takeJoiners(Task task) {
+        return joiners.isEmpty() ? null : joiners.remove(task);
     }
 
     private void finish(Task task, Object result) {
         retire(task);
-        for (Task joiner; (joiner = task.pollJoiner()) != null; ) {
+        WaitQueue waiting = takeJoiners(task);
+        for (Task joiner; waiting != null && (joiner = waiting.poll()) != null; ) {
             resume(joiner, result);
         }
     }
 
     private void fail(Task task, Throwable failure) {
         retire(task);
-        if (!task.hasJoiners()) {
+        WaitQueue waiting = takeJoiners(task);
+        if (waiting == null || waiting.isEmpty()) {
             report(task, failure);
         }
-        for (Task joiner; (joiner = task.pollJoiner()) != null; ) {
+        for (Task joiner; waiting != null && (joiner = waiting.poll()) != null; ) {
             throwInto(joiner, failure);
         }
     }
@@ -408,7 +432,7 @@ public final class Scheduler implements AutoCloseable {
     void spawnFrom(Task parent, Gen<?> gen) {
         Task child = register(gen);
         resume(parent, child.id());
-        ready.add(child);
+        enqueue(child);
     }
 
     void kill(Task killer, long id) {
@@ -423,9 +447,12 @@ public final class Scheduler implements AutoCloseable {
         } catch (Throwable failure) {
             report(victim, failure);
         }
-        CancellationException killed = new CancellationException("task " + id + " was killed");
-        for (Task joiner; (joiner = victim.pollJoiner()) != null; ) {
-            throwInto(joiner, killed);
+        WaitQueue waiting = takeJoiners(victim);
+        if (waiting != null && !waiting.isEmpty()) {
+            CancellationException killed = new CancellationException("task " + id + " was killed");
+            for (Task joiner; (joiner = waiting.poll()) != null; ) {
+                throwInto(joiner, killed);
+            }
         }
         resume(killer, true);
     }
@@ -437,12 +464,18 @@ public final class Scheduler implements AutoCloseable {
         } else if (target == joiner) {
             throwInto(joiner, new IllegalArgumentException("task " + id + " cannot join itself"));
         } else {
-            target.addJoiner(joiner);
+            joiner.waitingOn = target;
+            joiners.computeIfAbsent(target, t -> new WaitQueue()).add(joiner);
         }
     }
 
     void sleep(Task task, Duration duration) {
         timers.add(task, duration, System.nanoTime());
+    }
+
+    /** How many times the loop has polled or waited on the selector so far. */
+    long selectorCalls() {
+        return selectorCalls;
     }
 
     // ---- Guards -------------------------------------------------------------------------

@@ -3,25 +3,27 @@ package dev.gen4j.sched;
 import dev.gen4j.Gen;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.function.BiConsumer;
 
 /**
  * System calls: a task yields one and is resumed with its answer, as in
  * {@code long me = Yield.now(Sys.tid());}. {@link Mailbox#put} and {@link Mailbox#take} are
  * system calls too.
  */
-public class Sys {
-    private final String name;
-    private final BiConsumer<Scheduler, Task> handler;
+public abstract class Sys {
+    private static final Sys TID = new Sys() {
+        @Override
+        void handle(Scheduler scheduler, Task task) {
+            scheduler.resume(task, task.id());
+        }
 
-    private Sys(String name, BiConsumer<Scheduler, Task> handler) {
-        this.name = name;
-        this.handler = handler;
-    }
+        @Override
+        public String toString() {
+            return "Sys.tid()";
+        }
+    };
 
-    /** For the calls of this package that override {@link #handle} and {@link #toString}. */
+    /** For the calls of this package; each overrides {@link #handle} and {@link #toString}. */
     Sys() {
-        this(null, null);
     }
 
     /**
@@ -30,7 +32,7 @@ public class Sys {
      * @return the call to yield: {@code long me = Yield.now(Sys.tid());}
      */
     public static Sys tid() {
-        return new Sys("tid()", (scheduler, task) -> scheduler.resume(task, task.id()));
+        return TID;
     }
 
     /**
@@ -41,8 +43,7 @@ public class Sys {
      * @return the call to yield: {@code long id = Yield.now(Sys.spawn(gen));}
      */
     public static Sys spawn(Gen<?> gen) {
-        Objects.requireNonNull(gen, "gen");
-        return new Sys("spawn(" + gen + ")", (scheduler, task) -> scheduler.spawnFrom(task, gen));
+        return new Spawn(Objects.requireNonNull(gen, "gen"));
     }
 
     /**
@@ -54,7 +55,7 @@ public class Sys {
      * @return the call to yield: {@code boolean killed = Yield.now(Sys.kill(id));}
      */
     public static Sys kill(long id) {
-        return new Sys("kill(" + id + ")", (scheduler, task) -> scheduler.kill(task, id));
+        return new Kill(id);
     }
 
     /**
@@ -67,7 +68,7 @@ public class Sys {
      * @return the call to yield: {@code Object result = Yield.now(Sys.join(id));}
      */
     public static Sys join(long id) {
-        return new Sys("join(" + id + ")", (scheduler, task) -> scheduler.join(task, id));
+        return new Join(id);
     }
 
     /**
@@ -82,15 +83,83 @@ public class Sys {
         if (duration.isNegative()) {
             throw new IllegalArgumentException("cannot sleep for a negative duration: " + duration);
         }
-        return new Sys("sleep(" + duration + ")", (scheduler, task) -> scheduler.sleep(task, duration));
+        return new Sleep(duration);
     }
 
-    void handle(Scheduler scheduler, Task task) {
-        handler.accept(scheduler, task);
+    /** Acts on the call of {@code task}, which is resumed (or made to wait) by the scheduler. */
+    abstract void handle(Scheduler scheduler, Task task);
+
+    // Each call keeps only its argument: the text of toString() is made when asked for, not per call.
+
+    private static final class Spawn extends Sys {
+        private final Gen<?> gen;
+
+        Spawn(Gen<?> gen) {
+            this.gen = gen;
+        }
+
+        @Override
+        void handle(Scheduler scheduler, Task task) {
+            scheduler.spawnFrom(task, gen);
+        }
+
+        @Override
+        public String toString() {
+            return "Sys.spawn(" + gen + ")";
+        }
     }
 
-    @Override
-    public String toString() {
-        return "Sys." + name;
+    private static final class Kill extends Sys {
+        private final long id;
+
+        Kill(long id) {
+            this.id = id;
+        }
+
+        @Override
+        void handle(Scheduler scheduler, Task task) {
+            scheduler.kill(task, id);
+        }
+
+        @Override
+        public String toString() {
+            return "Sys.kill(" + id + ")";
+        }
+    }
+
+    private static final class Join extends Sys {
+        private final long id;
+
+        Join(long id) {
+            this.id = id;
+        }
+
+        @Override
+        void handle(Scheduler scheduler, Task task) {
+            scheduler.join(task, id);
+        }
+
+        @Override
+        public String toString() {
+            return "Sys.join(" + id + ")";
+        }
+    }
+
+    private static final class Sleep extends Sys {
+        private final Duration duration;
+
+        Sleep(Duration duration) {
+            this.duration = duration;
+        }
+
+        @Override
+        void handle(Scheduler scheduler, Task task) {
+            scheduler.sleep(task, duration);
+        }
+
+        @Override
+        public String toString() {
+            return "Sys.sleep(" + duration + ")";
+        }
     }
 }

@@ -3,27 +3,37 @@ package dev.gen4j.sched;
 import dev.gen4j.Gen;
 
 /**
- * A generator run by a {@link Scheduler}, with what it will be resumed with, what it waits for
- * and who waits for it.
+ * A generator run by a {@link Scheduler}, with what it will be resumed with and what it waits
+ * for. Kept small (40 bytes): a million suspended tasks are a million of these. The tasks joining
+ * it are kept by the scheduler, since few tasks are ever joined.
  */
-final class Task {
+final class Task extends Link {
+    /** {@link #waitingOn} of a task that has ended. */
+    private static final Object ENDED = new Object();
+
     private final long id;
     private final Gen<?> gen;
-    private Object sendValue;
-    private Throwable throwValue;
-    private boolean ended;
+    /**
+     * What the next {@link #step()} sends in, or a {@link Raise} to throw in; while it waits to
+     * put into a {@link Mailbox}, the message it carries.
+     */
+    private Object resumeValue;
     /**
      * What it waits for, so that killing it can withdraw the wait at once: an {@link
      * IoWaits.Registration}, a {@link Timers.Timer}, a {@link FutureWaits.Wait}, a {@link
-     * Mailbox} or the task it joins; {@code null} while it runs or is ready.
+     * Mailbox} or the task it joins; {@code null} while it runs or is ready; {@link #ENDED} once
+     * it has ended.
      */
     Object waitingOn;
-    /** The queue of waiters it is in, and its neighbours there (see {@link WaitQueue}). */
-    WaitQueue queue;
-    Task prev;
-    Task next;
-    /** The tasks joining this one; created on the first join. */
-    private WaitQueue joiners;
+
+    /** A failure to throw in at the pending yield; only this class makes them. */
+    private static final class Raise {
+        final Throwable failure;
+
+        Raise(Throwable failure) {
+            this.failure = failure;
+        }
+    }
 
     Task(long id, Gen<?> gen) {
         this.id = id;
@@ -41,24 +51,26 @@ final class Task {
 
     /** Whether it has not ended yet; the scheduler skips the leftovers of an ended task's waits. */
     boolean isAlive() {
-        return !ended;
+        return waitingOn != ENDED;
     }
 
-    void markEnded() {
-        ended = true;
+    /** Marks it ended, and returns what it was waiting for ({@code null} if nothing). */
+    Object markEnded() {
+        Object on = waitingOn;
+        waitingOn = ENDED;
+        resumeValue = null;
+        return on == ENDED ? null : on;
     }
 
     /** What the next {@link #step()} sends in as the value of the pending yield. */
     void resumeWith(Object value) {
-        sendValue = value;
-        throwValue = null;
+        resumeValue = value;
         waitingOn = null;
     }
 
     /** What the next {@link #step()} throws at the pending yield. */
     void resumeThrowing(Throwable failure) {
-        sendValue = null;
-        throwValue = failure;
+        resumeValue = new Raise(failure);
         waitingOn = null;
     }
 
@@ -67,27 +79,33 @@ final class Task {
      * value it will be resumed with, unused while it waits, which resuming it overwrites.
      */
     void carry(Object message) {
-        sendValue = message;
-        throwValue = null;
+        resumeValue = message;
+    }
+
+    /** The message it carries ({@code null} if none: it waits to take, not to put). */
+    Object carried() {
+        return resumeValue;
     }
 
     /** The message it carries, no longer kept. */
     Object dropCarried() {
-        Object message = sendValue;
-        sendValue = null;
+        Object message = resumeValue;
+        resumeValue = null;
         return message;
     }
 
     /** Runs the generator to its next yield and returns the value yielded: the task's request. */
     Object step() {
-        Object value = sendValue;
-        Throwable failure = throwValue;
-        sendValue = null;
-        throwValue = null;
+        Object value = resumeValue;
+        resumeValue = null;
         if (gen.isDone()) {
             return null;
         }
-        return failure != null ? gen.raise(failure) : gen.send(value);
+        if (value == null) {
+            // The same as send(null), through the generator's fast path for a plain resume.
+            return gen.hasNext() ? gen.next() : null;
+        }
+        return value instanceof Raise r ? gen.raise(r.failure) : gen.send(value);
     }
 
     /** Whether the generator has returned (a generator that threw never gets here). */
@@ -102,23 +120,6 @@ final class Task {
     /** Closes the generator so its {@code finally} blocks run. */
     void close() {
         gen.close();
-    }
-
-    void addJoiner(Task joiner) {
-        if (joiners == null) {
-            joiners = new WaitQueue();
-        }
-        joiner.waitingOn = this;
-        joiners.add(joiner);
-    }
-
-    /** Takes the next task joining this one, or {@code null}; a killed joiner has left already. */
-    Task pollJoiner() {
-        return joiners == null ? null : joiners.poll();
-    }
-
-    boolean hasJoiners() {
-        return joiners != null && !joiners.isEmpty();
     }
 
     @Override

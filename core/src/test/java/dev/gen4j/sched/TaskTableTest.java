@@ -1,0 +1,86 @@
+package dev.gen4j.sched;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import dev.gen4j.Gen;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** The table of live tasks by id agrees with a map under any mix of adds, lookups and removals. */
+class TaskTableTest {
+    private static Task task(long id) {
+        return new Task(id, Gen.done());
+    }
+
+    @Test
+    void findsEveryTaskAddedAndNoneRemovedWhenIdsCollideInTheirHomeSlots() {
+        TaskTable table = new TaskTable();
+        Map<Long, Task> expected = new HashMap<>();
+        // Ids 16 apart share a home slot while the table is small; sequential ones fill runs.
+        for (long id : new long[] {1, 17, 33, 2, 3, 18, 49, 4, 65, 5}) {
+            Task t = task(id);
+            table.add(t);
+            expected.put(id, t);
+        }
+        for (long id : new long[] {17, 2, 49}) {
+            table.remove(expected.remove(id));
+        }
+        for (long id = 0; id < 80; id++) {
+            assertSame(expected.get(id), table.get(id), "id " + id);
+        }
+        assertEquals(expected.size(), table.size());
+    }
+
+    @Test
+    void agreesWithAMapUnderRandomSpawnsAndEnds() {
+        Random random = new Random(42);
+        TaskTable table = new TaskTable();
+        TreeMap<Long, Task> expected = new TreeMap<>();
+        List<Task> live = new ArrayList<>();
+        long nextId = 1;
+        for (int op = 0; op < 200_000; op++) {
+            int choice = random.nextInt(10);
+            if (choice < 5 || live.isEmpty()) {
+                // Now and then a jump, so that ids far apart meet in one slot.
+                nextId += random.nextInt(50) == 0 ? 1024 : 1;
+                Task t = task(nextId);
+                table.add(t);
+                expected.put(nextId, t);
+                live.add(t);
+            } else if (choice < 9) {
+                Task t = live.remove(random.nextInt(live.size()));
+                table.remove(t);
+                expected.remove(t.id());
+            } else {
+                long id = 1 + (long) random.nextInt((int) nextId + 10);
+                assertSame(expected.get(id), table.get(id), "id " + id + " after " + op + " operations");
+            }
+            assertEquals(expected.size(), table.size());
+        }
+        for (Task t : live) {
+            assertSame(t, table.get(t.id()));
+        }
+        assertEquals(new ArrayList<>(expected.values()), table.inSpawnOrder());
+    }
+
+    @Test
+    void removingATaskNotInTheTableChangesNothing() {
+        TaskTable table = new TaskTable();
+        Task kept = task(3);
+        table.add(kept);
+        table.remove(task(19));
+        table.remove(task(4));
+        assertSame(kept, table.get(3));
+        assertEquals(1, table.size());
+        table.remove(kept);
+        assertNull(table.get(3));
+        assertEquals(0, table.size());
+    }
+}

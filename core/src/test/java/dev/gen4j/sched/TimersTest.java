@@ -1,0 +1,69 @@
+package dev.gen4j.sched;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.gen4j.Gen;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The sleepers' heap wakes exactly the live sleepers, by deadline, then in the order they slept. */
+class TimersTest {
+    private record Sleep(Task task, long deadline, long order) {
+    }
+
+    @Test
+    void wakesTheLiveSleepersInDeadlineOrderUnderRandomSleepsAndKills() {
+        Random random = new Random(7);
+        Timers timers = new Timers();
+        List<Sleep> live = new ArrayList<>();
+        List<Task> woken = new ArrayList<>();
+        long now = 0;
+        long order = 0;
+        for (int step = 0; step < 20_000; step++) {
+            int choice = random.nextInt(10);
+            if (choice < 5) {
+                Task t = new Task(step, Gen.done());
+                long millis = random.nextInt(20);  // few distinct deadlines: many ties
+                timers.add(t, Duration.ofMillis(millis), now);
+                live.add(new Sleep(t, now + millis * 1_000_000, ++order));
+            } else if (choice < 8 && !live.isEmpty()) {
+                // Killed: kills come in bursts, enough for the heap to be rebuilt without them.
+                for (int k = random.nextInt(40); k >= 0 && !live.isEmpty(); k--) {
+                    Sleep s = live.remove(random.nextInt(live.size()));
+                    timers.cancel((Timers.Timer) s.task().waitingOn);
+                }
+            } else {
+                now += random.nextInt(3) * 1_000_000L;
+                long due = now;
+                List<Task> expected = live.stream()
+                        .filter(s -> s.deadline() - due <= 0)
+                        .sorted(Comparator.comparingLong(Sleep::deadline).thenComparingLong(Sleep::order))
+                        .map(Sleep::task)
+                        .toList();
+                woken.clear();
+                timers.fireDue(now, woken::add);
+                assertEquals(expected, woken, "woken at step " + step);
+                live.removeIf(s -> s.deadline() - due <= 0);
+            }
+            assertEquals(live.size(), timers.size());
+        }
+    }
+
+    @Test
+    void theNextDeadlineSkipsKilledSleepers() {
+        Timers timers = new Timers();
+        Task early = new Task(1, Gen.done());
+        Task late = new Task(2, Gen.done());
+        timers.add(early, Duration.ofMillis(1), 0);
+        timers.add(late, Duration.ofMillis(5), 0);
+        timers.cancel((Timers.Timer) early.waitingOn);
+        assertEquals(5_000_000, timers.nanosToNext(0));
+        timers.cancel((Timers.Timer) late.waitingOn);
+        assertEquals(Long.MAX_VALUE, timers.nanosToNext(0));
+        assertEquals(0, timers.size());
+    }
+}
