@@ -1,9 +1,7 @@
 package dev.gen4j.agent.instrument;
 
 import dev.gen4j.agent.analysis.YieldSite;
-import dev.gen4j.agent.instrument.FrameLayout.SavedLocal;
-import dev.gen4j.agent.instrument.FrameLayout.Slot;
-import dev.gen4j.agent.instrument.FrameLayout.Snapshot;
+import dev.gen4j.agent.instrument.Snapshot.SavedLocal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ListIterator;
@@ -51,7 +49,6 @@ import org.objectweb.asm.tree.VarInsnNode;
 final class BodyRewriter {
     private final MethodNode method;
     private final String frameClass;
-    private final FrameLayout layout;
     /** The frame parameter, typed Gen: right after this (or 0 in a static method). */
     private final int genLocal;
     /**
@@ -65,25 +62,24 @@ final class BodyRewriter {
     /** The dispatch's code for each resume, in state order. */
     private final List<InsnList> restores = new ArrayList<>();
 
-    BodyRewriter(MethodNode method, String frameClass, FrameLayout layout) {
+    BodyRewriter(MethodNode method, String frameClass) {
         this.method = method;
         this.frameClass = frameClass;
-        this.layout = layout;
         this.genLocal = (method.access & Opcodes.ACC_STATIC) != 0 ? 0 : 1;
     }
 
-    /** Rewrites the method; {@code snapshots.get(i)} belongs to {@code sites.get(i)}. */
-    void rewrite(Snapshot entry, List<YieldSite> sites, List<Snapshot> snapshots) {
+    /** Rewrites the method as {@code plan} says. */
+    void rewrite(FramePlan plan) {
         removeFrames();
         shiftLocals();
         markReturns();
         frameLocal = method.maxLocals + 1;
         valueLocal = frameLocal + 1;
         List<LabelNode> resumeLabels = new ArrayList<>();
-        for (int i = 0; i < sites.size(); i++) {
-            resumeLabels.add(replaceYield(sites.get(i), snapshots.get(i), i + 1));
+        for (YieldPlan yield : plan.yields()) {
+            resumeLabels.add(replaceYield(yield));
         }
-        method.instructions.insert(dispatch(entry, resumeLabels));
+        method.instructions.insert(dispatch(plan.entry(), resumeLabels));
         method.maxLocals += 3;
         LocalRanges.narrow(method);
     }
@@ -180,8 +176,10 @@ final class BodyRewriter {
         return code;
     }
 
-    /** Replaces the k-th Yield call; returns the label the dispatch jumps to on resume. */
-    private LabelNode replaceYield(YieldSite site, Snapshot snapshot, int k) {
+    /** Replaces a Yield call; returns the label the dispatch jumps to on resume. */
+    private LabelNode replaceYield(YieldPlan yield) {
+        YieldSite site = yield.site();
+        Snapshot snapshot = yield.saved();
         InsnList code = new InsnList();
         // Stack: ..., s0 .. sn-1, [argument]
         if (site.kind() != YieldSite.Kind.NOW) {
@@ -196,19 +194,18 @@ final class BodyRewriter {
         for (SavedLocal l : snapshot.locals()) {
             if (!l.slot().isConstantNull()) {
                 loadFrame(code);
-                code.add(new VarInsnNode(FrameLayout.loadOpcode(l.slot()), shifted(l.local())));
+                code.add(new VarInsnNode(l.slot().loadOpcode(), shifted(l.local())));
                 code.add(putField(l.slot()));
             }
         }
         // Fields this point does not use may still hold values from another point: let them go.
-        for (int r = snapshot.refFieldsUsed(); r < layout.refFields(); r++) {
+        for (String released : yield.released()) {
             loadFrame(code);
             code.add(new InsnNode(Opcodes.ACONST_NULL));
-            code.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, layout.refField(r),
-                    FrameLayout.Kind.REF.descriptor));
+            code.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, released, Slot.Kind.REF.descriptor));
         }
         loadFrame(code);
-        code.add(intConstant(k));
+        code.add(intConstant(yield.state()));
         code.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, Names.FRAME_STATE, "I"));
         switch (site.kind()) {
             case NOW:
@@ -255,7 +252,7 @@ final class BodyRewriter {
     private void restoreLocals(InsnList code, Snapshot snapshot) {
         for (SavedLocal l : snapshot.locals()) {
             loadSlot(code, l.slot());
-            code.add(new VarInsnNode(FrameLayout.storeOpcode(l.slot()), shifted(l.local())));
+            code.add(new VarInsnNode(l.slot().storeOpcode(), shifted(l.local())));
         }
     }
 
@@ -266,7 +263,7 @@ final class BodyRewriter {
             return;
         }
         loadFrame(code);
-        if (FrameLayout.isWide(s)) {
+        if (s.isWide()) {
             // Stack: ..., vv, frame -> ..., frame, vv, frame -> ..., frame, vv
             code.add(new InsnNode(Opcodes.DUP_X2));
             code.add(new InsnNode(Opcodes.POP));
@@ -283,14 +280,14 @@ final class BodyRewriter {
             return;
         }
         loadFrame(code);
-        code.add(new FieldInsnNode(Opcodes.GETFIELD, frameClass, s.field(), s.kind().descriptor));
+        code.add(new FieldInsnNode(Opcodes.GETFIELD, frameClass, s.field(), s.descriptor()));
         if (s.castTo() != null) {
             code.add(new TypeInsnNode(Opcodes.CHECKCAST, s.castTo()));
         }
     }
 
     private FieldInsnNode putField(Slot s) {
-        return new FieldInsnNode(Opcodes.PUTFIELD, frameClass, s.field(), s.kind().descriptor);
+        return new FieldInsnNode(Opcodes.PUTFIELD, frameClass, s.field(), s.descriptor());
     }
 
     private void loadFrame(InsnList code) {

@@ -44,7 +44,7 @@ final class FrameClassEmitter {
      * @param yieldLines the source line of each yield site, the site of state k at index k - 1 (or -1)
      */
     static byte[] emit(int version, String host, boolean hostIsInterface, String frameClass, String method,
-            String body, String descriptor, boolean isStatic, FrameLayout.Snapshot entry, List<String[]> fields,
+            String body, String descriptor, boolean isStatic, Snapshot entry, List<String[]> fields,
             String sourceFile, int[] yieldLines) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         cw.visit(version, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC, frameClass, null,
@@ -82,7 +82,7 @@ final class FrameClassEmitter {
     }
 
     private static void constructor(ClassWriter cw, String host, String frameClass, String descriptor,
-            boolean isStatic, FrameLayout.Snapshot entry) {
+            boolean isStatic, Snapshot entry) {
         MethodVisitor mv = cw.visitMethod(0, "<init>", constructorDescriptor(host, descriptor, isStatic), null, null);
         mv.visitCode();
         mv.visitVarInsn(Opcodes.ALOAD, 0);
@@ -93,11 +93,11 @@ final class FrameClassEmitter {
             mv.visitFieldInsn(Opcodes.PUTFIELD, frameClass, Names.FRAME_SELF, Type.getObjectType(host).getDescriptor());
         }
         // The constructor's arguments sit one slot above the method's (its own `this` comes first).
-        for (FrameLayout.SavedLocal arg : entry.locals()) {
-            FrameLayout.Slot s = arg.slot();
+        for (Snapshot.SavedLocal arg : entry.locals()) {
+            Slot s = arg.slot();
             mv.visitVarInsn(Opcodes.ALOAD, 0);
-            mv.visitVarInsn(FrameLayout.loadOpcode(s), arg.local() + 1);
-            mv.visitFieldInsn(Opcodes.PUTFIELD, frameClass, s.field(), s.kind().descriptor);
+            mv.visitVarInsn(s.loadOpcode(), arg.local() + 1);
+            mv.visitFieldInsn(Opcodes.PUTFIELD, frameClass, s.field(), s.descriptor());
         }
         mv.visitInsn(Opcodes.RETURN);
         mv.visitMaxs(0, 0);

@@ -62,22 +62,16 @@ final class GeneratorMethodRewriter {
             checkSite(analysis, site, errors, method);
         }
 
-        FrameLayout layout = new FrameLayout(hierarchy, host.name(), method);
-        int firstParameter = isStatic ? 0 : 1;
-        FrameLayout.Snapshot entry = layout.entry(Type.getArgumentTypes(method.desc), firstParameter);
-        List<FrameLayout.Snapshot> snapshots = new ArrayList<>();
-        for (YieldSite site : sites) {
-            snapshots.add(layout.at(site, firstParameter));
-        }
+        FramePlan plan = FrameLayout.plan(hierarchy, host.name(), method, sites);
 
         String originalDesc = method.desc;
-        new BodyRewriter(method, frameClass, layout).rewrite(entry, sites, snapshots);
+        new BodyRewriter(method, frameClass).rewrite(plan);
         String generatorName = method.name;
         turnIntoBody(method, originalDesc, !sites.isEmpty(), host.methods());
 
         byte[] frameBytes = FrameClassEmitter.emit(host.frameVersion(), host.name(), host.isInterface(), frameClass,
-                generatorName, method.name, originalDesc, isStatic, entry, layout.fields(), host.sourceFile(),
-                sites.stream().mapToInt(YieldSite::line).toArray());
+                generatorName, method.name, originalDesc, isStatic, plan.entry(), plan.fields(), host.sourceFile(),
+                plan.yields().stream().mapToInt(y -> y.site().line()).toArray());
         return new Rewritten(method, frameClass, frameBytes);
     }
 
