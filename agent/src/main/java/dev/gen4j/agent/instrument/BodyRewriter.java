@@ -62,9 +62,9 @@ final class BodyRewriter {
     /** The dispatch's code for each resume, in state order. */
     private final List<InsnList> restores = new ArrayList<>();
 
-    BodyRewriter(MethodNode method, String frameClass) {
+    BodyRewriter(MethodNode method, FrameShape frame) {
         this.method = method;
-        this.frameClass = frameClass;
+        this.frameClass = frame.name();
         this.genLocal = (method.access & Opcodes.ACC_STATIC) != 0 ? 0 : 1;
     }
 
@@ -154,7 +154,7 @@ final class BodyRewriter {
         code.add(new TypeInsnNode(Opcodes.CHECKCAST, frameClass));
         code.add(new VarInsnNode(Opcodes.ASTORE, frameLocal));
         code.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
-        code.add(new FieldInsnNode(Opcodes.GETFIELD, frameClass, Names.FRAME_STATE, "I"));
+        code.add(new FieldInsnNode(Opcodes.GETFIELD, frameClass, FrameShape.STATE.name(), FrameShape.STATE.descriptor()));
         // Stack[0]: int state
         List<LabelNode> targets = new ArrayList<>();
         targets.add(start);
@@ -206,7 +206,7 @@ final class BodyRewriter {
         }
         loadFrame(code);
         code.add(intConstant(yield.state()));
-        code.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, Names.FRAME_STATE, "I"));
+        code.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, FrameShape.STATE.name(), FrameShape.STATE.descriptor()));
         switch (site.kind()) {
             case NOW:
                 code.add(new InsnNode(Opcodes.ACONST_NULL));

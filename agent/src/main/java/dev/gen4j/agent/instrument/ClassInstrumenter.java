@@ -292,7 +292,6 @@ public final class ClassInstrumenter {
 
         private void rewriteGenerator(MethodNode original, boolean lambda) {
             MethodNode factory = withoutCode(original);
-            boolean isStatic = (original.access & Opcodes.ACC_STATIC) != 0;
             String key = original.name + original.desc;
             firstLines.put(key, GeneratorMethodRewriter.firstLine(original));
             String frameClass = frameClassName(original.name);
@@ -316,8 +315,7 @@ public final class ClassInstrumenter {
             }
             factory.accept(new CodeAtEnd(cv.visitMethod(factory.access, factory.name, factory.desc,
                     factory.signature, factory.exceptions.toArray(new String[0])),
-                    mv -> FactoryEmitter.emit(mv, facts.name(), frameClass, factory.desc, isStatic,
-                            rewritten.frameClassBytes(), lambda)));
+                    mv -> FactoryEmitter.emit(mv, rewritten.frame(), rewritten.frameClassBytes(), lambda)));
             generatorOfBody.put(rewritten.body().name + rewritten.body().desc, key);
             rewritten.body().accept(cv);
         }

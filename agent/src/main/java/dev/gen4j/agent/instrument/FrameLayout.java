@@ -204,12 +204,12 @@ final class FrameLayout {
         return target.equals("java/lang/Object") ? null : target;
     }
 
-    /** Every field the frame class declares for saved values, by kind then index: name and descriptor. */
-    private List<String[]> fields(Map<String, String> names) {
-        List<String[]> fields = new ArrayList<>();
+    /** Every field the frame class declares for saved values, by kind then index. */
+    private List<FrameShape.Field> fields(Map<String, String> names) {
+        List<FrameShape.Field> fields = new ArrayList<>();
         for (Slot.Kind k : Slot.Kind.values()) {
             for (int i = 0; i < fieldCount[k.ordinal()]; i++) {
-                fields.add(new String[] {names.get(k.prefix + i), k.descriptor});
+                fields.add(FrameShape.Field.value(names.get(k.prefix + i), k.descriptor));
             }
         }
         return fields;

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param entry the arguments, which the constructor stores and state 0 restores
  * @param yields one plan per Yield call, in state order
- * @param fields every value field of the frame class: name and descriptor
+ * @param fields every value field of the frame class, by kind ({@link Slot.Kind}) then index
  */
-record FramePlan(Snapshot entry, List<YieldPlan> yields, List<String[]> fields) {
+record FramePlan(Snapshot entry, List<YieldPlan> yields, List<FrameShape.Field> fields) {
 }

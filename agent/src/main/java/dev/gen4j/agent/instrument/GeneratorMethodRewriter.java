@@ -20,7 +20,7 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
  */
 final class GeneratorMethodRewriter {
     /** What the rewrite produced. */
-    record Rewritten(MethodNode body, String frameClass, byte[] frameClassBytes) {
+    record Rewritten(MethodNode body, FrameShape frame, byte[] frameClassBytes) {
     }
 
     private GeneratorMethodRewriter() {
@@ -64,15 +64,14 @@ final class GeneratorMethodRewriter {
 
         FramePlan plan = FrameLayout.plan(hierarchy, host.name(), method, sites);
 
-        String originalDesc = method.desc;
-        new BodyRewriter(method, frameClass).rewrite(plan);
+        FrameShape shape = new FrameShape(host.name(), frameClass, method.desc, isStatic, plan.fields());
+        new BodyRewriter(method, shape).rewrite(plan);
         String generatorName = method.name;
-        turnIntoBody(method, originalDesc, !sites.isEmpty(), host.methods());
+        turnIntoBody(method, shape, !sites.isEmpty(), host.methods());
 
-        byte[] frameBytes = FrameClassEmitter.emit(host.frameVersion(), host.name(), host.isInterface(), frameClass,
-                generatorName, method.name, originalDesc, isStatic, plan.entry(), plan.fields(), host.sourceFile(),
-                plan.yields().stream().mapToInt(y -> y.site().line()).toArray());
-        return new Rewritten(method, frameClass, frameBytes);
+        byte[] frameBytes = FrameClassEmitter.emit(host.frameVersion(), shape, plan, generatorName, method.name,
+                host.sourceFile());
+        return new Rewritten(method, shape, frameBytes);
     }
 
     private static void check(MethodNode method, ErrorSite errors, boolean lambda) throws InstrumentationException {
@@ -123,8 +122,8 @@ final class GeneratorMethodRewriter {
      * which no Java method can have. Not synthetic: it holds the user's code, which coverage
      * tools must count.
      */
-    private static void turnIntoBody(MethodNode method, String originalDesc, boolean hasYields, Set<String> taken) {
-        method.desc = FrameClassEmitter.bodyDescriptor(originalDesc);
+    private static void turnIntoBody(MethodNode method, FrameShape frame, boolean hasYields, Set<String> taken) {
+        method.desc = frame.bodyDescriptor();
         if (taken.contains(method.name + method.desc)) {
             method.name = method.name + Names.BODY_SUFFIX;
         }
