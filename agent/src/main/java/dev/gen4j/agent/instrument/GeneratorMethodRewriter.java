@@ -65,7 +65,7 @@ final class GeneratorMethodRewriter {
         FramePlan plan = FrameLayout.plan(hierarchy, host.name(), method, sites);
 
         FrameShape shape = new FrameShape(host.name(), frameClass, method.desc, isStatic, plan.fields());
-        new BodyRewriter(method, shape).rewrite(plan);
+        BodyRewriter.rewrite(method, shape, plan);
         String generatorName = method.name;
         turnIntoBody(method, shape, !sites.isEmpty(), host.methods());
 
