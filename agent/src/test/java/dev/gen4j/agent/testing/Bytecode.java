@@ -85,9 +85,14 @@ public final class Bytecode {
 
     /** The instructions as ASM's Textifier prints them, one line each, labels named L0, L1... in order. */
     public static List<String> listing(InsnList insns) {
+        return listingFrom(insns.getFirst());
+    }
+
+    /** The listing of the instructions from {@code first} to the end of its list. */
+    public static List<String> listingFrom(AbstractInsnNode first) {
         Textifier text = new Textifier();
         TraceMethodVisitor trace = new TraceMethodVisitor(text);
-        for (AbstractInsnNode insn : insns) {
+        for (AbstractInsnNode insn = first; insn != null; insn = insn.getNext()) {
             insn.accept(trace);
         }
         List<String> lines = new ArrayList<>();
@@ -103,8 +108,13 @@ public final class Bytecode {
 
     /** The listing without labels, line numbers and frames: only what runs. */
     public static List<String> opcodes(InsnList insns) {
+        return opcodesFrom(insns.getFirst());
+    }
+
+    /** The opcodes from {@code first} to the end of its list. */
+    public static List<String> opcodesFrom(AbstractInsnNode first) {
         List<String> lines = new ArrayList<>();
-        for (String line : listing(insns)) {
+        for (String line : listingFrom(first)) {
             if (!line.matches("L\\d+") && !line.startsWith("LINENUMBER") && !line.startsWith("FRAME")) {
                 lines.add(line);
             }
