@@ -14,9 +14,12 @@ import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 
 /**
- * The rewrite of one {@code @Generator} method (or generator lambda), step by step: check it can work, move object
- * creations out of the way of yields, analyze, lay out the frame, rewrite the body, write the
- * frame class. The caller writes the factory that replaces the original method.
+ * The rewrite of one {@code @Generator} method (or generator lambda), step by step: check it can
+ * work, move object creations out of the way of yields ({@link ConstructorHoister}), analyze
+ * ({@link MethodAnalysis}), plan what each yield saves where ({@link FrameLayout}), fix the frame
+ * class's shape ({@link FrameShape}), rewrite the code into the body ({@link BodyRewriter}), write
+ * the frame class ({@link FrameClassEmitter}). The caller writes the factory that replaces the
+ * original method ({@link FactoryEmitter}).
  */
 final class GeneratorMethodRewriter {
     /** What the rewrite produced. */
@@ -42,13 +45,28 @@ final class GeneratorMethodRewriter {
 
     private static Rewritten rewrite(ClassFacts host, MethodNode method, String frameClass,
             ClassHierarchy hierarchy, boolean lambda, ErrorSite errors) throws InstrumentationException {
-        boolean isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
         check(method, errors, lambda);
-
         ConstructorHoister.hoist(method, errors);
-        MethodAnalysis analysis;
+        MethodAnalysis analysis = analyze(host, method, hierarchy, errors);
+        List<YieldSite> sites = analysis.yieldSites();
+        for (YieldSite site : sites) {
+            checkSite(analysis, site, errors, method);
+        }
+        FramePlan plan = FrameLayout.plan(hierarchy, host.name(), method, sites);
+        FrameShape shape = new FrameShape(host.name(), frameClass, method.desc,
+                (method.access & Opcodes.ACC_STATIC) != 0, plan.fields());
+        String generatorName = method.name;
+        BodyRewriter.rewrite(method, shape, plan);
+        turnIntoBody(method, shape, !sites.isEmpty(), host.methods());
+        byte[] frameBytes = FrameClassEmitter.emit(host.frameVersion(), shape, plan, generatorName, method.name,
+                host.sourceFile());
+        return new Rewritten(method, shape, frameBytes);
+    }
+
+    private static MethodAnalysis analyze(ClassFacts host, MethodNode method, ClassHierarchy hierarchy,
+            ErrorSite errors) throws InstrumentationException {
         try {
-            analysis = MethodAnalysis.of(host.name(), method, hierarchy);
+            return MethodAnalysis.of(host.name(), method, hierarchy);
         } catch (ClassHierarchy.MissingTypeException e) {
             throw errors.atMethod(Refusals.missingClass(e.typeName().replace('/', '.')));
         } catch (AnalyzerException e) {
@@ -57,21 +75,6 @@ final class GeneratorMethodRewriter {
             }
             throw errors.atMethod(Refusals.notAnalyzable(e.getMessage()));
         }
-        List<YieldSite> sites = analysis.yieldSites();
-        for (YieldSite site : sites) {
-            checkSite(analysis, site, errors, method);
-        }
-
-        FramePlan plan = FrameLayout.plan(hierarchy, host.name(), method, sites);
-
-        FrameShape shape = new FrameShape(host.name(), frameClass, method.desc, isStatic, plan.fields());
-        BodyRewriter.rewrite(method, shape, plan);
-        String generatorName = method.name;
-        turnIntoBody(method, shape, !sites.isEmpty(), host.methods());
-
-        byte[] frameBytes = FrameClassEmitter.emit(host.frameVersion(), shape, plan, generatorName, method.name,
-                host.sourceFile());
-        return new Rewritten(method, shape, frameBytes);
     }
 
     private static void check(MethodNode method, ErrorSite errors, boolean lambda) throws InstrumentationException {
