@@ -377,7 +377,6 @@ public final class ClassInstrumenter {
 
         private void rewriteGenerator(MethodNode original, boolean lambda) {
             MethodNode factory = withoutCode(original);
-            boolean isStatic = (original.access & Opcodes.ACC_STATIC) != 0;
             String key = original.name + original.desc;
             String generator = InstrumentationException.describe(facts.name(), original.name, original.desc);
             firstLines.put(key, GeneratorMethodRewriter.firstLine(original));
@@ -402,8 +401,7 @@ public final class ClassInstrumenter {
             }
             factory.accept(new CodeAtEnd(cv.visitMethod(factory.access, factory.name, factory.desc,
                     factory.signature, factory.exceptions.toArray(new String[0])),
-                    mv -> FactoryEmitter.emit(mv, facts.name(), frameClass, factory.desc, isStatic,
-                            rewritten.frameClassBytes(), lambda)));
+                    mv -> FactoryEmitter.emit(mv, rewritten.frame(), rewritten.frameClassBytes(), lambda)));
             if (renamed.containsKey(key)) {
                 StaleFrameGuard.prepend(rewritten.body(), frameClass, Refusals.staleAfterRedefinition(generator));
             }

@@ -24,25 +24,25 @@ final class FactoryEmitter {
     }
 
     /**
+     * @param frame the frame class to create
+     * @param frameClassBytes its class file, carried in the bootstrap's arguments
      * @param lambda whether the method is a generator lambda's: it returns nothing, and hands the
      *     frame to Gen.generate instead ({@code GenProtocol.lambdaCreated(frame)})
      */
-    static void emit(MethodVisitor mv, String host, String frameClass, String descriptor, boolean isStatic,
-            byte[] frameClassBytes, boolean lambda) {
+    static void emit(MethodVisitor mv, FrameShape frame, byte[] frameClassBytes, boolean lambda) {
         mv.visitCode();
         int local = 0;
-        if (!isStatic) {
+        if (!frame.isStatic()) {
             mv.visitVarInsn(Opcodes.ALOAD, 0);
             local = 1;
         }
-        for (Type arg : Type.getArgumentTypes(descriptor)) {
+        for (Type arg : frame.parameters()) {
             mv.visitVarInsn(arg.getOpcode(Opcodes.ILOAD), local);
             local += arg.getSize();
         }
         // Stack: [this], arguments...
-        String ctor = FrameClassEmitter.constructorDescriptor(host, descriptor, isStatic);
-        String indyDesc = ctor.substring(0, ctor.indexOf(')') + 1) + Names.GEN_DESC;
-        mv.visitInvokeDynamicInsn(simpleName(frameClass), indyDesc, LINK_FRAME, bootstrapArguments(frameClassBytes));
+        mv.visitInvokeDynamicInsn(simpleName(frame.name()), frame.creationDescriptor(), LINK_FRAME,
+                bootstrapArguments(frameClassBytes));
         // Stack: Gen
         if (lambda) {
             mv.visitMethodInsn(Opcodes.INVOKESTATIC, Names.PROTOCOL, Names.LAMBDA_CREATED, Names.LAMBDA_CREATED_DESC,

@@ -1,6 +1,5 @@
 package dev.gen4j.agent.instrument;
 
-import java.util.List;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
@@ -31,99 +30,78 @@ final class FrameClassEmitter {
     }
 
     /**
-     * @param host the class declaring the generator method
-     * @param hostIsInterface whether {@code host} is an interface
-     * @param frameClass internal name of the class to write
+     * @param version class-file version to write
+     * @param shape the frame class's name, fields and descriptors
+     * @param plan what the constructor stores (its entry) and where each yield is (its yields' lines)
      * @param method the generator method's name
      * @param body the body method's name
-     * @param descriptor the generator method's original descriptor
-     * @param isStatic whether the generator method is static
-     * @param entry where the constructor puts each argument
-     * @param fields every value field (name, descriptor)
-     * @param sourceFile the host's source file, so stack traces stay readable
-     * @param yieldLines the source line of each yield site, the site of state k at index k - 1 (or -1)
+     * @param sourceFile the host's source file, so stack traces stay readable, or null
      */
-    static byte[] emit(int version, String host, boolean hostIsInterface, String frameClass, String method,
-            String body, String descriptor, boolean isStatic, FrameLayout.Snapshot entry, List<String[]> fields,
-            String sourceFile, int[] yieldLines) {
+    static byte[] emit(int version, FrameShape shape, FramePlan plan, String method, String body, String sourceFile) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-        cw.visit(version, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC, frameClass, null,
+        cw.visit(version, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC, shape.name(), null,
                 Names.GEN, null);
         if (sourceFile != null) {
             cw.visitSource(sourceFile, null);
         }
-        cw.visitField(Opcodes.ACC_SYNTHETIC, Names.FRAME_STATE, "I", null, null).visitEnd();
-        String hostDesc = Type.getObjectType(host).getDescriptor();
-        if (!isStatic) {
-            cw.visitField(Opcodes.ACC_FINAL | Opcodes.ACC_SYNTHETIC, Names.FRAME_SELF, hostDesc, null, null).visitEnd();
+        for (FrameShape.Field f : shape.fields()) {
+            cw.visitField(f.access(), f.name(), f.descriptor(), null, null).visitEnd();
         }
-        for (String[] f : fields) {
-            cw.visitField(Opcodes.ACC_SYNTHETIC, f[0], f[1], null, null).visitEnd();
-        }
-        constructor(cw, host, frameClass, descriptor, isStatic, entry);
-        resume(cw, host, frameClass, body, descriptor, isStatic);
-        name(cw, host, method);
-        yieldSites(cw, frameClass, sourceFile, yieldLines);
+        constructor(cw, shape, plan.entry());
+        resume(cw, shape, body);
+        name(cw, shape.host(), method);
+        yieldSites(cw, shape, sourceFile, plan.yields().stream().mapToInt(y -> y.site().line()).toArray());
         cw.visitEnd();
         return cw.toByteArray();
     }
 
-    /** The constructor's descriptor: (Host self, original arguments...) for instance methods. */
-    static String constructorDescriptor(String host, String descriptor, boolean isStatic) {
-        Type[] args = Type.getArgumentTypes(descriptor);
-        StringBuilder d = new StringBuilder("(");
-        if (!isStatic) {
-            d.append(Type.getObjectType(host).getDescriptor());
-        }
-        for (Type a : args) {
-            d.append(a.getDescriptor());
-        }
-        return d.append(")V").toString();
-    }
-
-    private static void constructor(ClassWriter cw, String host, String frameClass, String descriptor,
-            boolean isStatic, FrameLayout.Snapshot entry) {
-        MethodVisitor mv = cw.visitMethod(0, "<init>", constructorDescriptor(host, descriptor, isStatic), null, null);
+    private static void constructor(ClassWriter cw, FrameShape shape, Snapshot entry) {
+        MethodVisitor mv = cw.visitMethod(0, "<init>", shape.constructorDescriptor(), null, null);
         mv.visitCode();
         mv.visitVarInsn(Opcodes.ALOAD, 0);
         mv.visitMethodInsn(Opcodes.INVOKESPECIAL, Names.GEN, "<init>", "()V", false);
-        if (!isStatic) {
+        if (!shape.isStatic()) {
             mv.visitVarInsn(Opcodes.ALOAD, 0);
             mv.visitVarInsn(Opcodes.ALOAD, 1);
-            mv.visitFieldInsn(Opcodes.PUTFIELD, frameClass, Names.FRAME_SELF, Type.getObjectType(host).getDescriptor());
+            putField(mv, shape, shape.self());
         }
         // The constructor's arguments sit one slot above the method's (its own `this` comes first).
-        for (FrameLayout.SavedLocal arg : entry.locals()) {
-            FrameLayout.Slot s = arg.slot();
+        for (Snapshot.SavedLocal arg : entry.locals()) {
+            Slot s = arg.slot();
             mv.visitVarInsn(Opcodes.ALOAD, 0);
-            mv.visitVarInsn(FrameLayout.loadOpcode(s), arg.local() + 1);
-            mv.visitFieldInsn(Opcodes.PUTFIELD, frameClass, s.field(), s.kind().descriptor);
+            mv.visitVarInsn(s.loadOpcode(), arg.local() + 1);
+            mv.visitFieldInsn(Opcodes.PUTFIELD, shape.name(), s.field(), s.descriptor());
         }
         mv.visitInsn(Opcodes.RETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }
 
-    private static void resume(ClassWriter cw, String host, String frameClass, String body, String descriptor,
-            boolean isStatic) {
+    private static void resume(ClassWriter cw, FrameShape shape, String body) {
         MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PROTECTED, Names.RESUME, Names.RESUME_DESC, null, null);
         mv.visitCode();
-        String bodyDesc = bodyDescriptor(descriptor);
-        if (!isStatic) {
+        if (!shape.isStatic()) {
             mv.visitVarInsn(Opcodes.ALOAD, 0);
-            mv.visitFieldInsn(Opcodes.GETFIELD, frameClass, Names.FRAME_SELF, Type.getObjectType(host).getDescriptor());
+            getField(mv, shape, shape.self());
         }
         mv.visitVarInsn(Opcodes.ALOAD, 0);
         // The parameters' slots are filled from the frame by the body itself: pass zeros.
-        for (Type p : Type.getArgumentTypes(descriptor)) {
+        for (Type p : shape.parameters()) {
             pushZero(mv, p);
         }
         // Stack: [self], frame, 0...
-        String callDesc = isStatic ? bodyDesc : "(" + Type.getObjectType(host).getDescriptor() + bodyDesc.substring(1);
-        mv.visitInvokeDynamicInsn(body, callDesc, LINK_BODY, Type.getObjectType(host));
+        mv.visitInvokeDynamicInsn(body, shape.bodyCallDescriptor(), LINK_BODY, Type.getObjectType(shape.host()));
         mv.visitInsn(Opcodes.ARETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+    }
+
+    private static void getField(MethodVisitor mv, FrameShape shape, FrameShape.Field f) {
+        mv.visitFieldInsn(Opcodes.GETFIELD, shape.name(), f.name(), f.descriptor());
+    }
+
+    private static void putField(MethodVisitor mv, FrameShape shape, FrameShape.Field f) {
+        mv.visitFieldInsn(Opcodes.PUTFIELD, shape.name(), f.name(), f.descriptor());
     }
 
     private static void pushZero(MethodVisitor mv, Type t) {
@@ -155,7 +133,7 @@ final class FrameClassEmitter {
      * protected int suspendedLine() { switch (state) { case 1: return 12; ... default: return -1; } }
      * </pre>
      */
-    private static void yieldSites(ClassWriter cw, String frameClass, String sourceFile, int[] yieldLines) {
+    private static void yieldSites(ClassWriter cw, FrameShape shape, String sourceFile, int[] yieldLines) {
         if (sourceFile != null) {
             MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PROTECTED, "sourceFile", "()Ljava/lang/String;", null,
                     null);
@@ -171,7 +149,7 @@ final class FrameClassEmitter {
         MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PROTECTED, "suspendedLine", "()I", null, null);
         mv.visitCode();
         mv.visitVarInsn(Opcodes.ALOAD, 0);
-        mv.visitFieldInsn(Opcodes.GETFIELD, frameClass, Names.FRAME_STATE, "I");
+        getField(mv, shape, FrameShape.STATE);
         Label unknown = new Label();
         Label[] cases = new Label[yieldLines.length];
         for (int i = 0; i < cases.length; i++) {
@@ -190,16 +168,5 @@ final class FrameClassEmitter {
         mv.visitInsn(Opcodes.IRETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
-    }
-
-    /**
-     * The body's descriptor: the frame, then the original parameters (so overloads stay apart and
-     * the parameters keep their slots), returning the frame (suspended) or the result. The frame
-     * is typed Gen: naming the frame class here would make reflection on the host fail before
-     * the frame class is defined.
-     */
-    static String bodyDescriptor(String originalDescriptor) {
-        String params = originalDescriptor.substring(1, originalDescriptor.indexOf(')'));
-        return "(" + Names.GEN_DESC + params + ")" + Names.BODY_RETURN_DESC;
     }
 }

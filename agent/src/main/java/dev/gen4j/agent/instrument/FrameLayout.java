@@ -2,9 +2,10 @@ package dev.gen4j.agent.instrument;
 
 import dev.gen4j.agent.analysis.ClassHierarchy;
 import dev.gen4j.agent.analysis.YieldSite;
+import dev.gen4j.agent.instrument.Snapshot.SavedLocal;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,99 +25,52 @@ import org.objectweb.asm.tree.analysis.BasicValue;
  * <p>A field that holds the same local (by its source name) wherever it is used is named after
  * it, so a debugger showing a suspended generator shows {@code n}, {@code total}; a field shared
  * by several locals, or holding a waiting stack value, keeps its kind's name ({@code i0}).
+ * Fields are laid out under their kind's names first and renamed once every point is known.
  */
 final class FrameLayout {
-    /** The field kinds: every JVM value type folds into one of them. */
-    enum Kind {
-        INT("i", "I"), LONG("j", "J"), FLOAT("f", "F"), DOUBLE("d", "D"), REF("a", "Ljava/lang/Object;");
-
-        final String prefix;
-        final String descriptor;
-
-        Kind(String prefix, String descriptor) {
-            this.prefix = prefix;
-            this.descriptor = descriptor;
-        }
-
-        Type type() {
-            return Type.getType(descriptor);
-        }
-
-        static Kind of(Type t) {
-            switch (t.getSort()) {
-                case Type.BOOLEAN: case Type.BYTE: case Type.CHAR: case Type.SHORT: case Type.INT:
-                    return INT;
-                case Type.LONG: return LONG;
-                case Type.FLOAT: return FLOAT;
-                case Type.DOUBLE: return DOUBLE;
-                default: return REF;
-            }
-        }
-    }
-
-    /**
-     * Where one value goes. {@code field} is null for a value known to be null (nothing to keep);
-     * {@code castTo} is the type to cast a reference back to on restore, or null for none.
-     */
-    record Slot(Kind kind, FieldName name, String castTo) {
-        boolean isConstantNull() {
-            return name == null;
-        }
-
-        /** The field's final name (the layout is complete once a name is asked for). */
-        String field() {
-            return name == null ? null : name.get();
-        }
-
-        /** JVM opcode for loading/storing this slot's type, from the int variant. */
-        int opcode(int intOpcode) {
-            return kind.type().getOpcode(intOpcode);
-        }
-    }
-
-    /** A local (original numbering) and its slot. */
-    record SavedLocal(int local, Slot slot) {
-    }
-
-    /** What one suspension point keeps: locals, then stack values from bottom to top. */
-    record Snapshot(List<SavedLocal> locals, List<Slot> stack, int refFieldsUsed) {
-    }
-
-    /** A field of the frame: named by kind and index until every point is laid out. */
-    final class FieldName {
-        private final String generic;
-        private String name;
-
-        private FieldName(String generic) {
-            this.generic = generic;
-        }
-
-        String get() {
-            nameFieldsAfterLocals();
-            return name;
-        }
-    }
-
-    /** The values a field holds somewhere: local source names, or null for a nameless value. */
+    /** The source names of the locals each field holds somewhere (null for a nameless value), by kind's name. */
     private final Map<String, Set<String>> heldBy = new HashMap<>();
-    private final Map<String, FieldName> names = new LinkedHashMap<>();
-    private boolean named;
+    private final int[] fieldCount = new int[Slot.Kind.values().length];
 
     private final ClassHierarchy hierarchy;
     private final String ownerPackage;
     private final MethodNode method;
-    private final int[] fieldCount = new int[Kind.values().length];
 
-    /** @param method the generator method before its rewrite: its local variable table names the fields */
-    FrameLayout(ClassHierarchy hierarchy, String owner, MethodNode method) {
+    private FrameLayout(ClassHierarchy hierarchy, String owner, MethodNode method) {
         this.hierarchy = hierarchy;
         this.ownerPackage = ClassHierarchy.packageOf(owner);
         this.method = method;
     }
 
+    /**
+     * Lays out the frame of {@code method}, a method of {@code owner} before its rewrite (its
+     * local variable table names the fields), for its Yield calls {@code sites} in instruction order.
+     */
+    static FramePlan plan(ClassHierarchy hierarchy, String owner, MethodNode method, List<YieldSite> sites) {
+        FrameLayout layout = new FrameLayout(hierarchy, owner, method);
+        int firstParameter = (method.access & Opcodes.ACC_STATIC) != 0 ? 0 : 1;
+        Snapshot entry = layout.entry(Type.getArgumentTypes(method.desc), firstParameter);
+        List<Snapshot> points = new ArrayList<>();
+        for (YieldSite site : sites) {
+            points.add(layout.at(site, firstParameter));
+        }
+        Map<String, String> names = layout.nameFieldsAfterLocals();
+        int refFields = layout.fieldCount[Slot.Kind.REF.ordinal()];
+        List<YieldPlan> yields = new ArrayList<>();
+        for (int i = 0; i < sites.size(); i++) {
+            Snapshot point = points.get(i);
+            List<String> released = new ArrayList<>();
+            for (int r = refFieldsUsed(point); r < refFields; r++) {
+                released.add(names.get(Slot.Kind.REF.prefix + r));
+            }
+            yields.add(new YieldPlan(i + 1, sites.get(i), renamed(point, names), released));
+        }
+        return new FramePlan(renamed(entry, names), yields, layout.fields(names));
+    }
+
     /** The arguments, kept by the constructor until the body first runs. */
-    Snapshot entry(Type[] parameters, int firstParameterLocal) {
-        int[] used = new int[Kind.values().length];
+    private Snapshot entry(Type[] parameters, int firstParameterLocal) {
+        int[] used = new int[Slot.Kind.values().length];
         List<SavedLocal> locals = new ArrayList<>();
         int local = firstParameterLocal;
         AbstractInsnNode first = method.instructions.getFirst();
@@ -128,8 +82,8 @@ final class FrameLayout {
     }
 
     /** The live locals and the waiting stack values at a Yield call. */
-    Snapshot at(YieldSite site, int firstParameterLocal) {
-        int[] used = new int[Kind.values().length];
+    private Snapshot at(YieldSite site, int firstParameterLocal) {
+        int[] used = new int[Slot.Kind.values().length];
         List<SavedLocal> locals = new ArrayList<>();
         for (int i = firstParameterLocal; i < site.frame().getLocals(); i++) {
             BasicValue v = site.frame().getLocal(i);
@@ -148,22 +102,22 @@ final class FrameLayout {
         for (int k = 0; k < used.length; k++) {
             fieldCount[k] = Math.max(fieldCount[k], used[k]);
         }
-        return new Snapshot(locals, stack, used[Kind.REF.ordinal()]);
+        return new Snapshot(locals, stack);
     }
 
-    /** @param sourceName the local's name in the source, or null (a stack value, or no debug info) */
+    /**
+     * The next free field of the type's kind, under its kind's name.
+     *
+     * @param sourceName the local's name in the source, or null (a stack value, or no debug info)
+     */
     private Slot slot(int[] used, Type type, String sourceName) {
-        if (named) {
-            throw new IllegalStateException("the frame's fields were named before every point was laid out");
-        }
-        Kind kind = Kind.of(type);
-        if (kind == Kind.REF && type.getSort() == Type.OBJECT && type.getInternalName().equals("null")) {
-            return new Slot(kind, null, null);
+        Slot.Kind kind = Slot.Kind.of(type);
+        if (kind == Slot.Kind.REF && type.getSort() == Type.OBJECT && type.getInternalName().equals("null")) {
+            return Slot.constantNull();
         }
         String generic = kind.prefix + used[kind.ordinal()]++;
-        heldBy.computeIfAbsent(generic, k -> new java.util.HashSet<>()).add(sourceName);
-        FieldName name = names.computeIfAbsent(generic, FieldName::new);
-        return new Slot(kind, name, kind == Kind.REF ? castTarget(type) : null);
+        heldBy.computeIfAbsent(generic, k -> new HashSet<>()).add(sourceName);
+        return new Slot(kind, generic, kind == Slot.Kind.REF ? castTarget(type) : null);
     }
 
     /** The name of {@code local} in the local variable table where {@code at} runs, or null. */
@@ -182,27 +136,54 @@ final class FrameLayout {
     }
 
     /**
-     * Names each field after the one local it holds at every point, if that name is free: not
-     * another field's, not a kind's name ({@code i1}), not the frame's own {@code state}/{@code self}.
+     * The final name of every field, by its kind's name: the one local it holds at every point,
+     * if that name is free (not another field's, not a kind's name such as {@code i1}, not the
+     * frame's own {@code state}/{@code self}), else the kind's name.
      */
-    private void nameFieldsAfterLocals() {
-        if (named) {
-            return;
-        }
-        named = true;
+    private Map<String, String> nameFieldsAfterLocals() {
         Map<String, Integer> wanted = new HashMap<>();
         for (Set<String> held : heldBy.values()) {
             if (held.size() == 1 && !held.contains(null)) {
                 wanted.merge(held.iterator().next(), 1, Integer::sum);
             }
         }
-        for (FieldName f : names.values()) {
-            Set<String> held = heldBy.get(f.generic);
+        Map<String, String> names = new HashMap<>();
+        for (Map.Entry<String, Set<String>> field : heldBy.entrySet()) {
+            Set<String> held = field.getValue();
             String local = held.size() == 1 ? held.iterator().next() : null;
-            boolean free = local != null && wanted.get(local) == 1 && !names.containsKey(local)
+            boolean free = local != null && wanted.get(local) == 1 && !heldBy.containsKey(local)
                     && !local.equals(Names.FRAME_STATE) && !local.equals(Names.FRAME_SELF);
-            f.name = free ? local : f.generic;
+            names.put(field.getKey(), free ? local : field.getKey());
         }
+        return names;
+    }
+
+    private static Snapshot renamed(Snapshot s, Map<String, String> names) {
+        List<SavedLocal> locals = new ArrayList<>();
+        for (SavedLocal l : s.locals()) {
+            locals.add(new SavedLocal(l.local(), renamed(l.slot(), names)));
+        }
+        List<Slot> stack = new ArrayList<>();
+        for (Slot slot : s.stack()) {
+            stack.add(renamed(slot, names));
+        }
+        return new Snapshot(List.copyOf(locals), List.copyOf(stack));
+    }
+
+    private static Slot renamed(Slot s, Map<String, String> names) {
+        return s.isConstantNull() ? s : s.named(names.get(s.field()));
+    }
+
+    /** How many Object fields a point uses: they are the first ones. */
+    private static int refFieldsUsed(Snapshot s) {
+        int used = 0;
+        for (SavedLocal l : s.locals()) {
+            used += l.slot().kind() == Slot.Kind.REF && !l.slot().isConstantNull() ? 1 : 0;
+        }
+        for (Slot slot : s.stack()) {
+            used += slot.kind() == Slot.Kind.REF && !slot.isConstantNull() ? 1 : 0;
+        }
+        return used;
     }
 
     /** The type a restored reference is cast to: its own, if this class may name it. */
@@ -223,36 +204,14 @@ final class FrameLayout {
         return target.equals("java/lang/Object") ? null : target;
     }
 
-    /** Every field the frame class declares for saved values: name and descriptor. */
-    List<String[]> fields() {
-        List<String[]> fields = new ArrayList<>();
-        for (Kind k : Kind.values()) {
+    /** Every field the frame class declares for saved values, by kind then index. */
+    private List<FrameShape.Field> fields(Map<String, String> names) {
+        List<FrameShape.Field> fields = new ArrayList<>();
+        for (Slot.Kind k : Slot.Kind.values()) {
             for (int i = 0; i < fieldCount[k.ordinal()]; i++) {
-                fields.add(new String[] {names.get(k.prefix + i).get(), k.descriptor});
+                fields.add(FrameShape.Field.value(names.get(k.prefix + i), k.descriptor));
             }
         }
         return fields;
-    }
-
-    /** The name of the {@code index}-th Object field. */
-    String refField(int index) {
-        return names.get(Kind.REF.prefix + index).get();
-    }
-
-    /** How many Object fields the frame has (to release those a point does not use). */
-    int refFields() {
-        return fieldCount[Kind.REF.ordinal()];
-    }
-
-    static boolean isWide(Slot s) {
-        return s.kind() == Kind.LONG || s.kind() == Kind.DOUBLE;
-    }
-
-    static int loadOpcode(Slot s) {
-        return s.opcode(Opcodes.ILOAD);
-    }
-
-    static int storeOpcode(Slot s) {
-        return s.opcode(Opcodes.ISTORE);
     }
 }

@@ -14,13 +14,16 @@ import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 
 /**
- * The rewrite of one {@code @Generator} method (or generator lambda), step by step: check it can work, move object
- * creations out of the way of yields, analyze, lay out the frame, rewrite the body, write the
- * frame class. The caller writes the factory that replaces the original method.
+ * The rewrite of one {@code @Generator} method (or generator lambda), step by step: check it can
+ * work, move object creations out of the way of yields ({@link ConstructorHoister}), analyze
+ * ({@link MethodAnalysis}), plan what each yield saves where ({@link FrameLayout}), fix the frame
+ * class's shape ({@link FrameShape}), rewrite the code into the body ({@link BodyRewriter}), write
+ * the frame class ({@link FrameClassEmitter}). The caller writes the factory that replaces the
+ * original method ({@link FactoryEmitter}).
  */
 final class GeneratorMethodRewriter {
     /** What the rewrite produced. */
-    record Rewritten(MethodNode body, String frameClass, byte[] frameClassBytes) {
+    record Rewritten(MethodNode body, FrameShape frame, byte[] frameClassBytes) {
     }
 
     private GeneratorMethodRewriter() {
@@ -42,14 +45,29 @@ final class GeneratorMethodRewriter {
 
     private static Rewritten rewrite(ClassFacts host, MethodNode method, String frameClass,
             ClassHierarchy hierarchy, boolean lambda, ErrorSite errors) throws InstrumentationException {
-        boolean isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
         check(method, errors, lambda);
-
         ConstructorHoister.hoist(method, errors);
         DoneCalls.routeToProtocol(method);
-        MethodAnalysis analysis;
+        MethodAnalysis analysis = analyze(host, method, hierarchy, errors);
+        List<YieldSite> sites = analysis.yieldSites();
+        for (YieldSite site : sites) {
+            checkSite(analysis, site, errors, method);
+        }
+        FramePlan plan = FrameLayout.plan(hierarchy, host.name(), method, sites);
+        FrameShape shape = new FrameShape(host.name(), frameClass, method.desc,
+                (method.access & Opcodes.ACC_STATIC) != 0, plan.fields());
+        String generatorName = method.name;
+        BodyRewriter.rewrite(method, shape, plan);
+        turnIntoBody(method, shape, !sites.isEmpty(), host.methods());
+        byte[] frameBytes = FrameClassEmitter.emit(host.frameVersion(), shape, plan, generatorName, method.name,
+                host.sourceFile());
+        return new Rewritten(method, shape, frameBytes);
+    }
+
+    private static MethodAnalysis analyze(ClassFacts host, MethodNode method, ClassHierarchy hierarchy,
+            ErrorSite errors) throws InstrumentationException {
         try {
-            analysis = MethodAnalysis.of(host.name(), method, hierarchy);
+            return MethodAnalysis.of(host.name(), method, hierarchy);
         } catch (ClassHierarchy.MissingTypeException e) {
             throw errors.atMethod(Refusals.missingClass(e.typeName().replace('/', '.')));
         } catch (AnalyzerException e) {
@@ -58,28 +76,6 @@ final class GeneratorMethodRewriter {
             }
             throw errors.atMethod(Refusals.notAnalyzable(e.getMessage()));
         }
-        List<YieldSite> sites = analysis.yieldSites();
-        for (YieldSite site : sites) {
-            checkSite(analysis, site, errors, method);
-        }
-
-        FrameLayout layout = new FrameLayout(hierarchy, host.name(), method);
-        int firstParameter = isStatic ? 0 : 1;
-        FrameLayout.Snapshot entry = layout.entry(Type.getArgumentTypes(method.desc), firstParameter);
-        List<FrameLayout.Snapshot> snapshots = new ArrayList<>();
-        for (YieldSite site : sites) {
-            snapshots.add(layout.at(site, firstParameter));
-        }
-
-        String originalDesc = method.desc;
-        new BodyRewriter(method, frameClass, layout).rewrite(entry, sites, snapshots);
-        String generatorName = method.name;
-        turnIntoBody(method, originalDesc, !sites.isEmpty(), host.methods());
-
-        byte[] frameBytes = FrameClassEmitter.emit(host.frameVersion(), host.name(), host.isInterface(), frameClass,
-                generatorName, method.name, originalDesc, isStatic, entry, layout.fields(), host.sourceFile(),
-                sites.stream().mapToInt(YieldSite::line).toArray());
-        return new Rewritten(method, frameClass, frameBytes);
     }
 
     private static void check(MethodNode method, ErrorSite errors, boolean lambda) throws InstrumentationException {
@@ -130,8 +126,8 @@ final class GeneratorMethodRewriter {
      * which no Java method can have. Not synthetic: it holds the user's code, which coverage
      * tools must count.
      */
-    private static void turnIntoBody(MethodNode method, String originalDesc, boolean hasYields, Set<String> taken) {
-        method.desc = FrameClassEmitter.bodyDescriptor(originalDesc);
+    private static void turnIntoBody(MethodNode method, FrameShape frame, boolean hasYields, Set<String> taken) {
+        method.desc = frame.bodyDescriptor();
         if (taken.contains(method.name + method.desc)) {
             method.name = method.name + Names.BODY_SUFFIX;
         }

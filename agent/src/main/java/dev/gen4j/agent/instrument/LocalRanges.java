@@ -78,7 +78,7 @@ final class LocalRanges {
     private static Frame<BasicValue>[] analyze(MethodNode body) {
         String desc = body.desc;
         int maxStack = body.maxStack;
-        body.desc = FrameClassEmitter.bodyDescriptor(desc);
+        body.desc = FrameShape.bodyDescriptor(desc);
         // The rewrite added a few stack values of its own; the class writer computes the real maximum.
         body.maxStack += 4;
         try {
