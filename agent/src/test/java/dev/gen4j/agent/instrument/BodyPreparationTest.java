@@ -70,7 +70,7 @@ class BodyPreparationTest {
         Planned p = Planned.of(m);
         ReturnMarker.apply(m, p.code());
         assertEquals(List.of("ACONST_NULL", "ALOAD 0", "SWAP",
-                "INVOKESTATIC dev/gen4j/GenProtocol.returned (Ldev/gen4j/Gen;Ljava/lang/Object;)Ljava/lang/Object;",
+                "INVOKESTATIC dev/gen4j/runtime/GenProtocol.returned (Ldev/gen4j/Gen;Ljava/lang/Object;)Ljava/lang/Object;",
                 "ARETURN"), opcodes(m.instructions));
     }
 
@@ -80,7 +80,7 @@ class BodyPreparationTest {
         Planned p = Planned.of(m);
         ReturnMarker.apply(m, p.code());
         assertEquals(List.of("ACONST_NULL", "ALOAD 1", "SWAP",
-                "INVOKESTATIC dev/gen4j/GenProtocol.returned (Ldev/gen4j/Gen;Ljava/lang/Object;)Ljava/lang/Object;",
+                "INVOKESTATIC dev/gen4j/runtime/GenProtocol.returned (Ldev/gen4j/Gen;Ljava/lang/Object;)Ljava/lang/Object;",
                 "ARETURN"), opcodes(m.instructions));
     }
 }

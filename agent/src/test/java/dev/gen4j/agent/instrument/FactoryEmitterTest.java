@@ -36,7 +36,7 @@ class FactoryEmitterTest {
         MethodNode factory = new MethodNode(ASM9, ACC_STATIC, "lambda$run$0", "()V", null, null);
         FactoryEmitter.emit(factory, shape, new byte[1], true);
         List<String> code = opcodes(factory.instructions);
-        assertEquals(List.of("INVOKESTATIC dev/gen4j/GenProtocol.lambdaCreated (Ldev/gen4j/Gen;)V", "RETURN"),
+        assertEquals(List.of("INVOKESTATIC dev/gen4j/runtime/GenProtocol.lambdaCreated (Ldev/gen4j/Gen;)V", "RETURN"),
                 code.subList(code.size() - 2, code.size()));
     }
 

@@ -22,7 +22,7 @@ import org.objectweb.asm.tree.MethodNode;
 
 /** The code that takes a Yield call's place, and the code that restores what it saved. */
 class YieldReplacerTest {
-    private static final String RESUMED = "INVOKESTATIC dev/gen4j/GenProtocol.resumed (Ldev/gen4j/Gen;)Ljava/lang/Object;";
+    private static final String RESUMED = "INVOKESTATIC dev/gen4j/runtime/GenProtocol.resumed (Ldev/gen4j/Gen;)Ljava/lang/Object;";
 
     /** static g(int n): s = "s"; Yield.now(s) with n waiting below it; n = (the waiting n); s is read. */
     private final MethodNode method = method(ACC_STATIC, "g", "(I)" + GEN_DESC, mv -> {
@@ -106,7 +106,7 @@ class YieldReplacerTest {
                 "ALOAD 2", "ACONST_NULL", "PUTFIELD sample/Host~g.a0 : Ljava/lang/Object;",
                 "ALOAD 2", "ICONST_1", "PUTFIELD sample/Host~g.state : I",
                 "ALOAD 0", "ALOAD 3",
-                "INVOKESTATIC dev/gen4j/GenProtocol.delegate (Ldev/gen4j/Gen;Ldev/gen4j/Gen;)Ljava/lang/Object;",
+                "INVOKESTATIC dev/gen4j/runtime/GenProtocol.delegate (Ldev/gen4j/Gen;Ldev/gen4j/Gen;)Ljava/lang/Object;",
                 "ARETURN", "ALOAD 0", RESUMED), opcodes(m.instructions).subList(0, 14));
     }
 
