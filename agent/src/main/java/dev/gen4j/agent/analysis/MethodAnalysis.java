@@ -31,10 +31,14 @@ public final class MethodAnalysis {
     /** Nesting deeper than this is not told apart (it only matters whether it is zero). */
     private static final int MAX_DEPTH = 64;
 
-    private MethodAnalysis(MethodNode method, Frame<BasicValue>[] frames, int[][] normal, int[][] exceptional) {
+    private MethodAnalysis(MethodNode method, Frame<BasicValue>[] frames, int[][] normal, int[][] exceptional,
+            int[][] everyHandler) {
         this.method = method;
         this.frames = frames;
-        this.liveIn = computeLiveness(method.instructions, normal, exceptional);
+        // Liveness follows every handler covering an instruction, as the verifier does: a local
+        // that only a handler hidden behind a catch-all reads must still be restored, or the
+        // rewritten code would not verify (though that handler can never run from there).
+        this.liveIn = computeLiveness(method.instructions, normal, everyHandler);
         this.monitorDepth = computeMonitorDepth(method.instructions, normal, exceptional, frames);
     }
 
@@ -48,7 +52,7 @@ public final class MethodAnalysis {
         FlowRecorder analyzer = new FlowRecorder(new TypeInterpreter(hierarchy), DeclaredFrames.of(owner, method),
                 hierarchy);
         Frame<BasicValue>[] frames = analyzer.analyze(owner, method);
-        return new MethodAnalysis(method, frames, analyzer.normal(), analyzer.exceptional());
+        return new MethodAnalysis(method, frames, analyzer.normal(), analyzer.exceptional(), analyzer.everyHandler());
     }
 
     /** Every reachable Yield call, in instruction order. */
@@ -183,6 +187,9 @@ public final class MethodAnalysis {
         private static final String THROWABLE = "java/lang/Throwable";
         private List<List<Integer>> normal;
         private List<List<Integer>> exceptional;
+        /** The exception edges the verifier checks: to every handler covering the instruction. */
+        private List<List<Integer>> everyHandler;
+        private InsnList insns;
 
         private final DeclaredFrames declared;
         private final ClassHierarchy hierarchy;
@@ -205,11 +212,14 @@ public final class MethodAnalysis {
 
         @Override
         protected void init(String owner, MethodNode method) {
+            insns = method.instructions;
             normal = new ArrayList<>();
             exceptional = new ArrayList<>();
+            everyHandler = new ArrayList<>();
             for (int i = 0; i < method.instructions.size(); i++) {
                 normal.add(new ArrayList<>());
                 exceptional.add(new ArrayList<>());
+                everyHandler.add(new ArrayList<>());
             }
         }
 
@@ -225,19 +235,22 @@ public final class MethodAnalysis {
         }
 
         /**
-         * Keeps only the exception edges the JVM can take: it picks the first handler, in table
-         * order, that matches, so a catch-all hides every handler after it. javac relies on this:
-         * the catch-all that releases a synchronized block's lock comes before the catch-all of a
-         * finally around it, which therefore never runs with the lock held.
+         * Records, as the edges the JVM can take ({@link #exceptional}), only those to the first
+         * handler, in table order, that matches: a catch-all hides every handler after it. javac
+         * relies on this: the catch-all that releases a synchronized block's lock comes before the
+         * catch-all of a finally around it, which therefore never runs with the lock held. The
+         * analysis itself still follows every edge, as the verifier does ({@link #everyHandler}):
+         * the rewritten code must verify along them too.
          */
         @Override
         protected boolean newControlFlowExceptionEdge(int insn, TryCatchBlockNode handler) {
+            everyHandler.get(insn).add(insns.indexOf(handler.handler));
             for (TryCatchBlockNode earlier : getHandlers(insn)) {
                 if (earlier == handler) {
                     break;
                 }
                 if (earlier.type == null || earlier.type.equals(THROWABLE)) {
-                    return false;
+                    return true;
                 }
             }
             return super.newControlFlowExceptionEdge(insn, handler);
@@ -249,6 +262,10 @@ public final class MethodAnalysis {
 
         int[][] exceptional() {
             return toArrays(exceptional);
+        }
+
+        int[][] everyHandler() {
+            return toArrays(everyHandler);
         }
 
         private static int[][] toArrays(List<List<Integer>> edges) {
