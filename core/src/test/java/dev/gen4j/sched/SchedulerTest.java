@@ -15,9 +15,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -87,38 +85,17 @@ class SchedulerTest {
     @Test
     void aFailingTaskIsReportedAndRemovedWhileTheOthersGoOn() {
         RuntimeException boom = new IllegalStateException("boom");
-        List<LogRecord> records = new ArrayList<>();
-        Logger jul = Logger.getLogger(Scheduler.class.getName());
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                records.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        jul.addHandler(capture);
-        jul.setUseParentHandlers(false);
         try (Scheduler s = new Scheduler()) {
             s.spawn(worker("a", 4, log));
             long failing = s.spawn(failsAfter(1, boom));
             s.spawn(worker("c", 4, log));
-            s.run();
+            List<LogRecord> records = SchedulerLog.logged(s);
             assertEquals(List.of("a0", "c0", "a1", "c1", "a2", "c2", "a3", "c3"), log);
             assertEquals(1, records.size());
             LogRecord record = records.get(0);
             assertSame(boom, record.getThrown());
             assertEquals(java.util.logging.Level.SEVERE, record.getLevel());
             assertTrue(record.getMessage().contains("task " + failing), record.getMessage());
-        } finally {
-            jul.removeHandler(capture);
-            jul.setUseParentHandlers(true);
         }
     }
 
