@@ -127,7 +127,8 @@ public final class SuspendedFootprint {
         return (after - before) / (double) COUNT;
     }
 
-    private static long usedAfterGc() {
+    /** The heap in use after full collections, repeated until it stops shrinking: live bytes, near enough. */
+    public static long usedAfterGc() {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long used = Long.MAX_VALUE;
         // Repeat until the used heap stops shrinking: one System.gc() may leave garbage behind.

@@ -1,7 +1,7 @@
 package dev.gen4j.bench.sched;
 
+import dev.gen4j.bench.SuspendedFootprint;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.LongSupplier;
@@ -129,9 +129,9 @@ public final class SchedBench {
         double[] bytes = new double[3];
         long checksum = 0;
         for (int round = -1; round < bytes.length; round++) {
-            long before = usedAfterGc();
+            long before = SuspendedFootprint.usedAfterGc();
             long[] during = new long[1];
-            checksum = peer.suspended(TASKS, () -> during[0] = usedAfterGc());
+            checksum = peer.suspended(TASKS, () -> during[0] = SuspendedFootprint.usedAfterGc());
             if (during[0] == 0) {
                 throw new AssertionError(name + ": the measurement never ran while the tasks were suspended");
             }
@@ -184,21 +184,6 @@ public final class SchedBench {
             }
         }
         return sum;
-    }
-
-    private static long usedAfterGc() {
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        long used = Long.MAX_VALUE;
-        // Until the used heap stops shrinking: one System.gc() may leave garbage behind.
-        for (int i = 0; i < 10; i++) {
-            System.gc();
-            long now = memory.getHeapMemoryUsage().getUsed();
-            if (now >= used && i >= 3) {
-                return Math.min(now, used);
-            }
-            used = Math.min(used, now);
-        }
-        return used;
     }
 
     private void print(String metric, double value, long checksum, long n1, long n2) {
