@@ -1,4 +1,5 @@
-"""The scheduler benchmark's workloads on the seed's pyos8 scheduler (run by run-sched.sh).
+"""The scheduler benchmark's workloads on the seed's pyos8 scheduler (run by run-sched.sh, which
+puts samples/src/test/python, where the seed's pyos8.py is kept, on PYTHONPATH).
 
 Prints the same tab-separated RESULT lines as dev.gen4j.bench.sched.SchedBench. pyos8 has
 tasks, system calls and I/O waits but no channel and no sleep: Put, Take and Sleep are added
