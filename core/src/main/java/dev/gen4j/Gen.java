@@ -249,6 +249,12 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
     @SuppressWarnings("unchecked")
     public final T send(Object v) {
         int m = mode;
+        if (m == SUSPENDED && sub == null) {
+            // The common case, as in next(): a scheduler resumes its tasks this way.
+            value = v;
+            Object r = resumeNext();
+            return r == FINISHED ? null : (T) r;
+        }
         if ((m & BUFFERED) != 0) {
             if (v != null) {
                 throw new IllegalStateException("cannot send a value to " + name()

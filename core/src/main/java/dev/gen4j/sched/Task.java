@@ -97,15 +97,14 @@ final class Task extends Link {
     /** Runs the generator to its next yield and returns the value yielded: the task's request. */
     Object step() {
         Object value = resumeValue;
-        resumeValue = null;
-        if (gen.isDone()) {
-            return null;
+        if (value != null) {
+            resumeValue = null;
         }
-        if (value == null) {
-            // The same as send(null), through the generator's fast path for a plain resume.
-            return gen.hasNext() ? gen.next() : null;
+        if (value instanceof Raise r) {
+            return gen.isDone() ? null : gen.raise(r.failure);
         }
-        return value instanceof Raise r ? gen.raise(r.failure) : gen.send(value);
+        // send() starts a new generator too, and resumes a suspended one on its fast path.
+        return gen.isDone() ? null : gen.send(value);
     }
 
     /** Whether the generator has returned (a generator that threw never gets here). */
