@@ -70,9 +70,8 @@ public final class Scheduler implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Scheduler.class.getName());
 
     private final TaskTable tasks = new TaskTable();
-    /** The tasks to run, linked through themselves; an ended task may be left in it, and is skipped. */
-    private final WaitQueue ready = new WaitQueue();
-    private int readyCount;
+    /** The tasks to run; an ended task may be left in it, and is skipped. */
+    private final ReadyQueue ready = new ReadyQueue();
     /** The tasks joining a task, for the few tasks anyone joins. */
     private final Map<Task, WaitQueue> joiners = new HashMap<>();
     private final IoWaits io;
@@ -202,9 +201,7 @@ public final class Scheduler implements AutoCloseable {
                 report(task, failure);
             }
         }
-        while (ready.poll() != null) {
-            readyCount--;
-        }
+        ready.clear();
         joiners.clear();
         timers.clear();
         fromOtherThreads.clear();
@@ -224,9 +221,8 @@ public final class Scheduler implements AutoCloseable {
      */
     private boolean runReadyTasks() {
         boolean ran = false;
-        for (int n = readyCount; n > 0 && !stopRequested; n--) {
+        for (int n = ready.size(); n > 0 && !stopRequested; n--) {
             Task task = ready.poll();
-            readyCount--;
             if (task.isAlive()) {
                 ran = true;
                 step(task);
@@ -255,25 +251,39 @@ public final class Scheduler implements AutoCloseable {
         }
     }
 
-    /** Runs the task to its next yield, then acts on what it yielded. */
+    /**
+     * Runs the task to its next yield, then acts on what it yielded. Kept small enough to be
+     * inlined in the loop: a plain turn ends here; any other request goes to {@link #act}.
+     */
     private void step(Task task) {
         Object request;
-        long start = slowTurnNanos == 0 ? 0 : System.nanoTime();
         try {
-            request = task.step();
+            request = slowTurnNanos == 0 ? task.step() : timedStep(task);
         } catch (Throwable failure) {
             fail(task, failure);
             return;
-        } finally {
-            if (slowTurnNanos != 0) {
-                reportIfSlow(task, System.nanoTime() - start);
-            }
         }
+        if (request == null && !task.isFinished()) {
+            enqueue(task); // only its turn: still alive, and resumed with null
+        } else {
+            act(task, request);
+        }
+    }
+
+    private Object timedStep(Task task) {
+        long start = System.nanoTime();
+        try {
+            return task.step();
+        } finally {
+            reportIfSlow(task, System.nanoTime() - start);
+        }
+    }
+
+    /** What the task's yield asks for, or its end. */
+    private void act(Task task, Object request) {
         if (task.isFinished()) {
             finish(task, task.result());
-            return;
-        }
-        if (request instanceof Io wait) {
+        } else if (request instanceof Io wait) {
             awaitIo(task, wait);
         } else if (request instanceof Sys call) {
             call.handle(this, task);
@@ -366,7 +376,6 @@ public final class Scheduler implements AutoCloseable {
 
     private void enqueue(Task task) {
         ready.add(task);
-        readyCount++;
     }
 
     private void makeReady(Task task) {
