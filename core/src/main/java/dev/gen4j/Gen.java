@@ -249,8 +249,8 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
     @SuppressWarnings("unchecked")
     public final T send(Object v) {
         int m = mode;
-        if (m == SUSPENDED && sub == null) {
-            // The common case, as in next(): a scheduler resumes its tasks this way.
+        if ((m == SUSPENDED || m == NEW && v == null) && sub == null) {
+            // The common case, as in next(): a scheduler starts and resumes its tasks this way.
             value = v;
             Object r = resumeNext();
             return r == FINISHED ? null : (T) r;
@@ -406,12 +406,14 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
     }
 
     /**
-     * next() and hasNext(): the common case, a suspended generator with no delegate, in few
-     * enough bytecodes to be inlined; everything else goes through {@link #advance}.
+     * next() and hasNext(): the common case, a new or suspended generator with no delegate that
+     * yields or returns, in few enough bytecodes to be inlined; everything else goes through
+     * {@link #advance}.
      */
     @SuppressWarnings("unchecked")
     private Object resumeNext() {
-        if (mode == SUSPENDED && sub == null) {
+        // NEW or SUSPENDED, no flag: a new generator starts as a suspended one resumes with null.
+        if ((mode & ~SUSPENDED) == 0 && sub == null) {
             mode = RUNNING;
             Object r;
             try {
@@ -420,13 +422,31 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
                 finish(FAILED, failure);
                 throw failure;
             }
-            if (mode == RUNNING) {
+            int m = mode;
+            if (m == RUNNING) {
                 mode = SUSPENDED;
                 return r;
+            }
+            if (m == (RUNNING | RETURNED)) {
+                return ended(r);
             }
             return run(this, r, null, null, null);
         }
         return resumeDelegated();
+    }
+
+    /** The body, not delegating, has returned {@code returned}: as {@link #run} ends it, in short. */
+    private Object ended(Object returned) {
+        top = null;
+        Object result;
+        try {
+            result = resultOf(this, returned);
+        } catch (IllegalStateException notAResult) {
+            finish(FAILED, notAResult);
+            throw notAResult;
+        }
+        finish(0, result);
+        return FINISHED;
     }
 
     /**
