@@ -54,6 +54,31 @@ class TimersTest {
     }
 
     @Test
+    void wakesTensOfThousandsOfSleepersInDeadlineOrderAfterKillsThroughoutTheHeap() {
+        Random random = new Random(20261201);
+        Timers timers = new Timers();
+        List<Sleep> live = new ArrayList<>();
+        for (int i = 0; i < 30_000; i++) {
+            Task t = new Task(i, Gen.done());
+            long micros = random.nextInt(50_000);  // many levels deep, with some ties
+            timers.add(t, Duration.ofNanos(micros * 1_000), 0);
+            live.add(new Sleep(t, micros * 1_000, i));
+        }
+        for (int k = 0; k < 10_000; k++) {
+            Sleep s = live.remove(random.nextInt(live.size()));
+            timers.cancel((Timers.Timer) s.task().waitingOn);
+        }
+        List<Task> expected = live.stream()
+                .sorted(Comparator.comparingLong(Sleep::deadline).thenComparingLong(Sleep::order))
+                .map(Sleep::task)
+                .toList();
+        List<Task> woken = new ArrayList<>();
+        timers.fireDue(50_000_000, woken::add);
+        assertEquals(expected, woken);
+        assertEquals(0, timers.size());
+    }
+
+    @Test
     void theNextDeadlineSkipsKilledSleepers() {
         Timers timers = new Timers();
         Task early = new Task(1, Gen.done());
