@@ -24,7 +24,7 @@ import java.util.function.LongSupplier;
  * picks some of {@code switch,spawn,pingpong,sleep}.
  */
 public final class SchedBench {
-    private static final int WARMUPS = Integer.getInteger("sched.warmups", 2);
+    private static final int WARMUPS = Integer.getInteger("sched.warmups", 5);
     private static final int ROUNDS = Integer.getInteger("sched.rounds", 5);
     private static final int SWITCH_TASKS = Integer.getInteger("sched.switchTasks", 1_000);
     private static final int SWITCH_YIELDS = Integer.getInteger("sched.switchYields", 10_000);
