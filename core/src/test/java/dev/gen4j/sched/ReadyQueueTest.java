@@ -62,6 +62,33 @@ class ReadyQueueTest {
     }
 
     @Test
+    void keepsTheOrderAcrossTheRingAndTheTasksLinkedPastIt() {
+        ReadyQueue q = new ReadyQueue();
+        ArrayDeque<Task> expected = new ArrayDeque<>();
+        long id = 0;
+        // Past a full ring, then polls and adds in turn while the ring drains and the list goes on.
+        for (int i = 0; i < ReadyQueue.MAX_RING + 1_000; i++) {
+            Task t = task(++id);
+            q.add(t);
+            expected.add(t);
+        }
+        for (int i = 0; i < 3 * ReadyQueue.MAX_RING; i++) {
+            assertSame(expected.poll(), q.poll(), "poll " + i);
+            if (i % 3 != 0) {
+                Task t = task(++id);
+                q.add(t);
+                expected.add(t);
+            }
+        }
+        while (!expected.isEmpty()) {
+            Task t = q.poll();
+            assertSame(expected.poll(), t);
+            assertTrue(!t.isQueued(), "a task taken keeps no link");
+        }
+        assertTrue(q.isEmpty());
+    }
+
+    @Test
     void clearForgetsEveryTask() {
         ReadyQueue q = new ReadyQueue();
         for (int i = 1; i <= 40; i++) {
