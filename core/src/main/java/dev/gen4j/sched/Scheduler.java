@@ -14,6 +14,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * Runs generators as tasks, in turn, on the thread that calls {@link #run()}.
@@ -76,6 +77,8 @@ public final class Scheduler implements AutoCloseable {
     private final Map<Task, WaitQueue> joiners = new HashMap<>();
     private final IoWaits io;
     private final Timers timers = new Timers();
+    /** What wakes a sleeper: one callback for every pass, not a new one each time. */
+    private final Consumer<Task> wakeSleeper = this::makeReady;
     private final FutureWaits futures;
     /** Turns longer than this are reported; 0: not measured at all. */
     private long slowTurnNanos = slowTurnNanosFromProperty();
@@ -247,7 +250,7 @@ public final class Scheduler implements AutoCloseable {
             callback.run();
         }
         if (timers.size() > 0) {
-            timers.fireDue(System.nanoTime(), this::makeReady);
+            timers.fireDue(System.nanoTime(), wakeSleeper);
         }
     }
 
