@@ -435,7 +435,7 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
         return resumeDelegated();
     }
 
-    /** The body, not delegating, has returned {@code returned}: as {@link #run} ends it, in short. */
+    /** This generator's body has returned {@code returned}: it ends (for next(), send() and {@link #run}). */
     private Object ended(Object returned) {
         top = null;
         Object result;
@@ -701,6 +701,9 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
                 continue;
             }
             // g returned r.
+            if (g == this) {
+                return ended(r);
+            }
             Object returned = r;
             r = RESUME;
             Object result;
@@ -708,10 +711,6 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
                 result = resultOf(g, returned);
             } catch (IllegalStateException notAResult) {
                 g.finish(FAILED, notAResult);
-                if (g == this) {
-                    top = null;
-                    throw notAResult;
-                }
                 Gen<?> p = pop(g);
                 if (closing == g) {
                     closing = p;
@@ -722,10 +721,6 @@ public abstract class Gen<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
                 continue;
             }
             g.finish(0, result);
-            if (g == this) {
-                top = null;
-                return FINISHED;
-            }
             Gen<?> p = pop(g);
             if (closing == g) {
                 // It finished when closed: its caller is closed next, even if it returned a value.
