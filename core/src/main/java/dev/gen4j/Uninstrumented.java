@@ -33,8 +33,7 @@ final class Uninstrumented {
     private static final ClassValue<Boolean> UNINSTRUMENTED_GENERATORS = new ClassValue<>() {
         @Override
         protected Boolean computeValue(Class<?> type) {
-            return !isInstrumented(type) && Arrays.stream(type.getDeclaredMethods())
-                    .anyMatch(m -> m.isAnnotationPresent(Generator.class) && !Modifier.isAbstract(m.getModifiers()));
+            return !isInstrumented(type) && Arrays.stream(type.getDeclaredMethods()).anyMatch(Uninstrumented::isGeneratorBody);
         }
     };
 
@@ -48,13 +47,10 @@ final class Uninstrumented {
         if (!UNINSTRUMENTED_GENERATORS.get(caller)) {
             return;
         }
-        Optional<StackFrame> frame = StackWalker.getInstance(Option.RETAIN_CLASS_REFERENCE)
-                .walk(frames -> frames.filter(f -> f.getDeclaringClass() != Gen.class
-                        && f.getDeclaringClass() != Uninstrumented.class).findFirst());
+        Optional<StackFrame> frame = firstFrameOutside(Gen.class);
         if (frame.isPresent() && isGeneratorMethod(frame.get())) {
             StackFrame f = frame.get();
-            throw new IllegalStateException("@Generator method " + f.getClassName() + "." + f.getMethodName() + " ("
-                    + f.getFileName() + ":" + f.getLineNumber() + ") ran as a plain method and returned Gen.done():"
+            throw new IllegalStateException("@Generator method " + where(f) + " ran as a plain method and returned Gen.done():"
                     + " class " + f.getClassName() + " was not instrumented: " + HOW_TO_INSTRUMENT);
         }
     }
@@ -76,16 +72,13 @@ final class Uninstrumented {
     }
 
     static IllegalStateException yieldCalled(String call) {
-        Optional<StackFrame> caller = StackWalker.getInstance(Option.RETAIN_CLASS_REFERENCE)
-                .walk(frames -> frames.filter(f -> f.getDeclaringClass() != Yield.class
-                        && f.getDeclaringClass() != Uninstrumented.class).findFirst());
+        Optional<StackFrame> caller = firstFrameOutside(Yield.class);
         if (caller.isEmpty()) {
             return new IllegalStateException(call + " called outside a @Generator method");
         }
         StackFrame frame = caller.get();
         if (GeneratorLambdas.generating() && !isLambdaCode(frame)) {
-            return new IllegalStateException(call + " called in " + frame.getClassName() + "." + frame.getMethodName()
-                    + " (" + frame.getFileName() + ":" + frame.getLineNumber() + "), run by Gen.generate: a GenBody"
+            return new IllegalStateException(call + " called in " + where(frame) + ", run by Gen.generate: a GenBody"
                     + " must be a lambda written in the call, () -> { ... Yield.now(x) ... }, not a method reference;"
                     + " make " + frame.getMethodName() + " a @Generator method instead");
         }
@@ -94,13 +87,11 @@ final class Uninstrumented {
                     + frame.getFileName() + ":" + frame.getLineNumber() + "), but "
                     + notRewritten(frame.getDeclaringClass()));
         }
-        String where = frame.getClassName() + "." + frame.getMethodName()
-                + " (" + frame.getFileName() + ":" + frame.getLineNumber() + ")";
         if (isGeneratorMethod(frame)) {
-            return new IllegalStateException(call + " ran in @Generator method " + where
+            return new IllegalStateException(call + " ran in @Generator method " + where(frame)
                     + ", but " + notRewritten(frame.getDeclaringClass()));
         }
-        String notAGenerator = call + " called in " + where
+        String notAGenerator = call + " called in " + where(frame)
                 + ", which is not a @Generator method. Only the body of a @Generator method can"
                 + " yield, not a lambda or a method it calls: annotate that method with @Generator"
                 + " (it must return Gen) and use Yield.from to run it from the generator";
@@ -124,7 +115,25 @@ final class Uninstrumented {
         return Arrays.stream(type.getDeclaredMethods())
                 .filter(m -> m.getName().equals(frame.getMethodName()))
                 .filter(m -> descriptorOf(m).equals(descriptor))
-                .anyMatch(m -> m.isAnnotationPresent(Generator.class) && !Modifier.isAbstract(m.getModifiers()));
+                .anyMatch(Uninstrumented::isGeneratorBody);
+    }
+
+    /** A {@code @Generator} method with code (an abstract one only declares the generators of its overrides). */
+    private static boolean isGeneratorBody(Method m) {
+        return m.isAnnotationPresent(Generator.class) && !Modifier.isAbstract(m.getModifiers());
+    }
+
+    /** The first frame of the caller's stack outside {@code api} (the method called) and this class. */
+    private static Optional<StackFrame> firstFrameOutside(Class<?> api) {
+        return StackWalker.getInstance(Option.RETAIN_CLASS_REFERENCE)
+                .walk(frames -> frames.filter(f -> f.getDeclaringClass() != api
+                        && f.getDeclaringClass() != Uninstrumented.class).findFirst());
+    }
+
+    /** {@code Class.method (File.java:line)}, for messages. */
+    private static String where(StackFrame frame) {
+        return frame.getClassName() + "." + frame.getMethodName()
+                + " (" + frame.getFileName() + ":" + frame.getLineNumber() + ")";
     }
 
     private static String descriptorOf(Method m) {
