@@ -174,10 +174,9 @@ public final class Mailbox<T> {
         }
     }
 
-    /** A waiting taker or putter is killed: it leaves the queue, and its message is dropped. */
+    /** A waiting taker or putter is killed: it leaves the queue (ending it dropped its message). */
     void withdraw(Task task) {
         task.unlink();
-        task.dropCarried();
     }
 
     private boolean bind(Scheduler s, Task task) {

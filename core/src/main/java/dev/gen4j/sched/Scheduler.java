@@ -75,6 +75,8 @@ public final class Scheduler implements AutoCloseable {
     private final ReadyQueue ready = new ReadyQueue();
     /** The tasks joining a task, for the few tasks anyone joins. */
     private final Map<Task, WaitQueue> joiners = new HashMap<>();
+    /** What {@link #takeJoiners} gives for a task nobody joins: always empty. */
+    private static final WaitQueue NO_JOINERS = new WaitQueue();
     private final IoWaits io;
     private final Timers timers = new Timers();
     /** What wakes a sleeper: one callback for every pass, not a new one each time. */
@@ -141,7 +143,7 @@ public final class Scheduler implements AutoCloseable {
                     + ": spawn from a task with Sys.spawn, or before run()");
         }
         Task task = register(gen);
-        enqueue(task);
+        ready.add(task);
         return task.id();
     }
 
@@ -267,7 +269,7 @@ public final class Scheduler implements AutoCloseable {
             return;
         }
         if (request == null && !task.isFinished()) {
-            enqueue(task); // only its turn: still alive, and resumed with null
+            ready.add(task); // only its turn: still alive, and resumed with null
         } else {
             act(task, request);
         }
@@ -365,7 +367,7 @@ public final class Scheduler implements AutoCloseable {
     void resume(Task task, Object value) {
         if (task.isAlive()) {
             task.resumeWith(value);
-            enqueue(task);
+            ready.add(task);
         }
     }
 
@@ -373,12 +375,8 @@ public final class Scheduler implements AutoCloseable {
     void throwInto(Task task, Throwable failure) {
         if (task.isAlive()) {
             task.resumeThrowing(failure);
-            enqueue(task);
+            ready.add(task);
         }
-    }
-
-    private void enqueue(Task task) {
-        ready.add(task);
     }
 
     private void makeReady(Task task) {
@@ -411,15 +409,16 @@ public final class Scheduler implements AutoCloseable {
         }
     }
 
-    /** Takes the queue of the tasks joining {@code task}, which has ended; {@code null} if none. */
+    /** Takes the queue of the tasks joining {@code task}, which has ended; empty if none. */
     private WaitQueue takeJoiners(Task task) {
-        return joiners.isEmpty() ? null : joiners.remove(task);
+        WaitQueue waiting = joiners.isEmpty() ? null : joiners.remove(task);
+        return waiting == null ? NO_JOINERS : waiting;
     }
 
     private void finish(Task task, Object result) {
         retire(task);
         WaitQueue waiting = takeJoiners(task);
-        for (Task joiner; waiting != null && (joiner = waiting.poll()) != null; ) {
+        for (Task joiner; (joiner = waiting.poll()) != null; ) {
             resume(joiner, result);
         }
     }
@@ -427,10 +426,10 @@ public final class Scheduler implements AutoCloseable {
     private void fail(Task task, Throwable failure) {
         retire(task);
         WaitQueue waiting = takeJoiners(task);
-        if (waiting == null || waiting.isEmpty()) {
+        if (waiting.isEmpty()) {
             report(task, failure);
         }
-        for (Task joiner; waiting != null && (joiner = waiting.poll()) != null; ) {
+        for (Task joiner; (joiner = waiting.poll()) != null; ) {
             throwInto(joiner, failure);
         }
     }
@@ -444,7 +443,7 @@ public final class Scheduler implements AutoCloseable {
     void spawnFrom(Task parent, Gen<?> gen) {
         Task child = register(gen);
         resume(parent, child.id());
-        enqueue(child);
+        ready.add(child);
     }
 
     void kill(Task killer, long id) {
@@ -460,7 +459,7 @@ public final class Scheduler implements AutoCloseable {
             report(victim, failure);
         }
         WaitQueue waiting = takeJoiners(victim);
-        if (waiting != null && !waiting.isEmpty()) {
+        if (!waiting.isEmpty()) {
             CancellationException killed = new CancellationException("task " + id + " was killed");
             for (Task joiner; (joiner = waiting.poll()) != null; ) {
                 throwInto(joiner, killed);

@@ -82,11 +82,6 @@ final class Task extends Link {
         resumeValue = message;
     }
 
-    /** The message it carries ({@code null} if none: it waits to take, not to put). */
-    Object carried() {
-        return resumeValue;
-    }
-
     /** The message it carries, no longer kept. */
     Object dropCarried() {
         Object message = resumeValue;
@@ -100,11 +95,11 @@ final class Task extends Link {
         if (value != null) {
             resumeValue = null;
         }
-        if (value instanceof Raise r) {
-            return gen.isDone() ? null : gen.raise(r.failure);
+        if (gen.isDone()) {
+            return null;
         }
         // send() starts a new generator too, and resumes a suspended one on its fast path.
-        return gen.isDone() ? null : gen.send(value);
+        return value instanceof Raise r ? gen.raise(r.failure) : gen.send(value);
     }
 
     /** Whether the generator has returned (a generator that threw never gets here). */

@@ -126,7 +126,8 @@ final class Timers {
                     first = c;
                 }
             }
-            if (!before(first, deadline, order)) {
+            // It comes before its earliest child, so it stays here (no two timers share an order).
+            if (before(deadline, order, first)) {
                 break;
             }
             place(timers[first], deadlines[first], orders[first], i);
@@ -139,12 +140,6 @@ final class Timers {
     private boolean before(int i, int j) {
         long byDeadline = deadlines[i] - deadlines[j];
         return byDeadline != 0 ? byDeadline < 0 : orders[i] < orders[j];
-    }
-
-    /** Whether the timer at {@code i} comes before one due at {@code deadline}, set as {@code order}. */
-    private boolean before(int i, long deadline, long order) {
-        long byDeadline = deadlines[i] - deadline;
-        return byDeadline != 0 ? byDeadline < 0 : orders[i] < order;
     }
 
     private void place(Timer timer, long deadline, long order, int i) {
