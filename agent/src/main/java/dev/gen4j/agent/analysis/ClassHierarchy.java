@@ -196,7 +196,7 @@ public final class ClassHierarchy {
 
     /** The most specific class both are instances of; interfaces merge to Object, as in ASM. */
     public String commonSuperClass(String a, String b) {
-        String declared = declaredCommon == null ? null : declaredCommon.get(pair(a, b));
+        String declared = declaredCommon == null || declaredCommon.isEmpty() ? null : declaredCommon.get(pair(a, b));
         if (declared != null) {
             return declared;
         }

@@ -52,7 +52,7 @@ public final class ClassInstrumenter {
      * @throws InstrumentationException if the class as a whole cannot be written
      */
     public Result instrument(byte[] classFile) throws InstrumentationException {
-        return instrument(classFile, false, null);
+        return instrumentNaming(classFile, Map.of());
     }
 
     /**
@@ -67,7 +67,7 @@ public final class ClassInstrumenter {
      *     the JVM will refuse), a result whose problems say so, with null bytes if none is left
      */
     public Result redefine(byte[] classFile, FrameNames before) throws InstrumentationException {
-        Result first = instrument(classFile, true, before);
+        Result first = nameFramesAfter(classFile, before);
         if (before == null) {
             return first;
         }
@@ -98,10 +98,10 @@ public final class ClassInstrumenter {
         return out;
     }
 
-    private Result instrument(byte[] classFile, boolean redefining, FrameNames before)
-            throws InstrumentationException {
+    /** The class instrumented with each frame named as {@code before} named it if its shape is the same. */
+    private Result nameFramesAfter(byte[] classFile, FrameNames before) throws InstrumentationException {
         Result first = instrumentNaming(classFile, Map.of());
-        if (!redefining || first == null) {
+        if (first == null) {
             return first;
         }
         // Written once under the frames' first names, the class tells each frame's shape; it is
@@ -356,7 +356,7 @@ public final class ClassInstrumenter {
         public void visit(int version, int access, String name, String signature, String superName,
                 String[] interfaces) {
             int v = raiseVersion ? Names.MIN_VERSION : version;
-            facts = new ClassFacts(name, (access & Opcodes.ACC_INTERFACE) != 0, survey.sourceFile, v & 0xFFFF,
+            facts = new ClassFacts(name, survey.sourceFile, v & 0xFFFF,
                     survey.methods);
             super.visit(v, access, name, signature, superName, interfaces);
         }
@@ -378,7 +378,6 @@ public final class ClassInstrumenter {
         private void rewriteGenerator(MethodNode original, boolean lambda) {
             MethodNode factory = withoutCode(original);
             String key = original.name + original.desc;
-            String generator = InstrumentationException.describe(facts.name(), original.name, original.desc);
             firstLines.put(key, GeneratorMethodRewriter.firstLine(original));
             String frameClass = renamed.getOrDefault(key, frameClassName(original.name));
             GeneratorMethodRewriter.Rewritten rewritten;
@@ -403,6 +402,7 @@ public final class ClassInstrumenter {
                     factory.signature, factory.exceptions.toArray(new String[0])),
                     mv -> FactoryEmitter.emit(mv, rewritten.frame(), rewritten.frameClassBytes(), lambda)));
             if (renamed.containsKey(key)) {
+                String generator = InstrumentationException.describe(facts.name(), factory.name, factory.desc);
                 StaleFrameGuard.prepend(rewritten.body(), frameClass, Refusals.staleAfterRedefinition(generator));
             }
             generatorOfBody.put(rewritten.body().name + rewritten.body().desc, key);

@@ -2,14 +2,9 @@ package dev.gen4j.agent.instrument;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.InsnList;
-import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.LabelNode;
-import org.objectweb.asm.tree.LdcInsnNode;
-import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.TableSwitchInsnNode;
-import org.objectweb.asm.tree.TypeInsnNode;
 
 /**
  * The entry of a rewritten body: {@code switch (frame.state)}. State 0 restores the arguments
@@ -46,12 +41,7 @@ final class Dispatch {
         }
         code.add(new TableSwitchInsnNode(0, targets.size() - 1, corrupt, targets.toArray(new LabelNode[0])));
         code.add(corrupt);
-        code.add(new TypeInsnNode(Opcodes.NEW, "java/lang/IllegalStateException"));
-        code.add(new InsnNode(Opcodes.DUP));
-        code.add(new LdcInsnNode("corrupt generator state"));
-        code.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, "java/lang/IllegalStateException", "<init>",
-                "(Ljava/lang/String;)V", false));
-        code.add(new InsnNode(Opcodes.ATHROW));
+        FrameCode.throwIllegalState(code, "corrupt generator state");
         for (YieldReplacer.Restore r : restores) {
             code.add(r.code());
         }

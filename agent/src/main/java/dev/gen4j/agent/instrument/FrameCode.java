@@ -113,6 +113,16 @@ final class FrameCode {
         }
     }
 
+    /** throw new IllegalStateException(message) */
+    static void throwIllegalState(InsnList code, String message) {
+        code.add(new TypeInsnNode(Opcodes.NEW, "java/lang/IllegalStateException"));
+        code.add(new InsnNode(Opcodes.DUP));
+        code.add(new LdcInsnNode(message));
+        code.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, "java/lang/IllegalStateException", "<init>",
+                "(Ljava/lang/String;)V", false));
+        code.add(new InsnNode(Opcodes.ATHROW));
+    }
+
     static MethodInsnNode protocolCall(String name, String descriptor) {
         return new MethodInsnNode(Opcodes.INVOKESTATIC, Names.PROTOCOL, name, descriptor, false);
     }

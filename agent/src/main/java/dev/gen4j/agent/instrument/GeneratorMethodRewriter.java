@@ -68,8 +68,6 @@ final class GeneratorMethodRewriter {
             ErrorSite errors) throws InstrumentationException {
         try {
             return MethodAnalysis.of(host.name(), method, hierarchy);
-        } catch (ClassHierarchy.MissingTypeException e) {
-            throw errors.atMethod(Refusals.missingClass(e.typeName().replace('/', '.')));
         } catch (AnalyzerException e) {
             if (e.getCause() instanceof ClassHierarchy.MissingTypeException missing) {
                 throw errors.atMethod(Refusals.missingClass(missing.typeName().replace('/', '.')));

@@ -2,13 +2,11 @@ package dev.gen4j.agent.instrument;
 
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.InsnList;
-import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 /**
@@ -24,7 +22,7 @@ final class StaleFrameGuard {
     }
 
     static void prepend(MethodNode body, String frameClass, String message) {
-        int frameSlot = (body.access & Opcodes.ACC_STATIC) != 0 ? 0 : 1;
+        int frameSlot = BodyLocals.of(body).gen();
         LabelNode current = new LabelNode();
         InsnList guard = new InsnList();
         guard.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
@@ -33,12 +31,7 @@ final class StaleFrameGuard {
         guard.add(new LdcInsnNode(frameClass.replace('/', '.')));
         guard.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, "java/lang/String", "equals", "(Ljava/lang/Object;)Z"));
         guard.add(new JumpInsnNode(Opcodes.IFNE, current));
-        guard.add(new TypeInsnNode(Opcodes.NEW, "java/lang/IllegalStateException"));
-        guard.add(new InsnNode(Opcodes.DUP));
-        guard.add(new LdcInsnNode(message));
-        guard.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, "java/lang/IllegalStateException", "<init>",
-                "(Ljava/lang/String;)V"));
-        guard.add(new InsnNode(Opcodes.ATHROW));
+        FrameCode.throwIllegalState(guard, message);
         guard.add(current);
         body.instructions.insert(guard);
     }

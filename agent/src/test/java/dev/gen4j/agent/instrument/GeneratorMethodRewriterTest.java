@@ -25,7 +25,7 @@ import org.objectweb.asm.tree.MethodNode;
 
 /** The whole rewrite of one method: what it writes verifies, and what it cannot rewrite it refuses. */
 class GeneratorMethodRewriterTest {
-    private static final ClassFacts FACTS = new ClassFacts(HOST, false, "Host.java", V17, Set.of());
+    private static final ClassFacts FACTS = new ClassFacts(HOST, "Host.java", V17, Set.of());
 
     @Test
     void aGeneratorWithLocalsOfEveryKindWaitingValuesAndATryBlockVerifiesAfterItsRewrite() throws Exception {
