@@ -118,11 +118,11 @@ class CoverageMavenIT {
         factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         Document xml = factory.newDocumentBuilder().parse(report.toFile());
         Element source = sourceFile(xml, "app", "Countdown.java");
-        List<String> sourceLines = Files.readAllLines(build.dir.resolve("src/main/java/app/Countdown.java"));
+        Path countdown = build.dir.resolve("src/main/java/app/Countdown.java");
         List<String> statuses = new ArrayList<>();
         for (String expected : EXPECTED) {
             String marker = expected.substring(0, expected.indexOf(':'));
-            statuses.add(marker + ": " + status(source, lineOf(sourceLines, marker)));
+            statuses.add(marker + ": " + status(source, DemoProgram.line(countdown, marker)));
         }
         return statuses;
     }
@@ -165,14 +165,5 @@ class CoverageMavenIT {
 
     private static int count(Element line, String counter) {
         return Integer.parseInt(line.getAttribute(counter));
-    }
-
-    private static int lineOf(List<String> source, String marker) {
-        for (int i = 0; i < source.size(); i++) {
-            if (source.get(i).endsWith("// " + marker)) {
-                return i + 1;
-            }
-        }
-        throw new IllegalArgumentException("no line of app/Countdown.java ends with // " + marker);
     }
 }

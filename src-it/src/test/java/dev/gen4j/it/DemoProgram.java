@@ -43,7 +43,11 @@ final class DemoProgram {
 
     /** The line of {@code demo/file} that ends with {@code // marker}. */
     static int line(String file, String marker) {
-        Path source = Path.of(System.getProperty("gen4j.it.sources"), "demo", file);
+        return line(Path.of(System.getProperty("gen4j.it.sources"), "demo", file), marker);
+    }
+
+    /** The line of {@code source} that ends with {@code // marker}. */
+    static int line(Path source, String marker) {
         try {
             List<String> lines = Files.readAllLines(source);
             for (int i = 0; i < lines.size(); i++) {

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,9 +109,9 @@ class ModuleIT {
             Net.accept not started
             """;
 
-    private static final Path CORE = Path.of(property("gen4j.core.jar"));
-    private static final String AGENT = property("gen4j.agent.jar");
-    private static final String JAVA = property("gen4j.java");
+    private static final Path CORE = Path.of(SampleProcess.property("gen4j.core.jar"));
+    private static final String AGENT = SampleProcess.AGENT;
+    private static final String JAVA = SampleProcess.JAVA;
 
     @TempDir
     static Path work;
@@ -135,8 +134,9 @@ class ModuleIT {
                 sources.resolve("app/Main.java").toString());
         assertEquals(0, status, diagnostics.toString(StandardCharsets.UTF_8));
 
-        instrumented = copy(compiled, work.resolve("instrumented"));
-        Finished aot = SampleProcess.run(List.of(JAVA, "-jar", AGENT, "instrument", instrumented.toString()));
+        instrumented = work.resolve("instrumented");
+        Finished aot = SampleProcess.run(List.of(JAVA, "-jar", AGENT, "instrument", compiled.toString(),
+                "--out=" + instrumented));
         assertEquals(0, aot.exitCode(), aot.stdout() + aot.stderr());
     }
 
@@ -187,27 +187,5 @@ class ModuleIT {
 
     private static String modulePath(Path application) {
         return CORE + File.pathSeparator + application;
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                }
-            }
-        }
-        return to;
-    }
-
-    private static String property(String name) {
-        String value = System.getProperty(name);
-        if (value == null) {
-            throw new IllegalStateException("system property " + name + " is not set: run the tests with Maven (failsafe)");
-        }
-        return value;
     }
 }

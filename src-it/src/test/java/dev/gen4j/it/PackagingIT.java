@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gen4j.agent.analysis.ClassHierarchy;
-import dev.gen4j.agent.instrument.AnnotationScan;
 import dev.gen4j.agent.instrument.ClassInstrumenter;
 import dev.gen4j.it.SampleProcess.Finished;
 import java.nio.file.Files;
@@ -58,7 +57,7 @@ class PackagingIT {
                 if (ClassInstrumenter.isInstrumented(classFile)) {
                     instrumented.add(entry.getName());
                 }
-                if (AnnotationScan.mayContainGenerators(classFile) && agentsRewrite.instrument(classFile) != null) {
+                if (agentsRewrite.instrument(classFile) != null) {
                     rewrittenAgain.add(entry.getName());
                 }
             }

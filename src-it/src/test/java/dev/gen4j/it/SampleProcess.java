@@ -22,8 +22,8 @@ final class SampleProcess implements AutoCloseable {
     /** How long any process may take: a bound, not an expectation. */
     static final Duration DEADLINE = Duration.ofSeconds(60);
 
-    private static final String JAVA = property("gen4j.java");
-    private static final String AGENT = property("gen4j.agent.jar");
+    static final String JAVA = property("gen4j.java");
+    static final String AGENT = property("gen4j.agent.jar");
     static final String SAMPLES = property("gen4j.samples.jar");
 
     /** What a finished process printed, and its exit status. */
@@ -167,7 +167,8 @@ final class SampleProcess implements AutoCloseable {
         return t;
     }
 
-    private static String property(String name) {
+    /** A system property the failsafe configuration sets. */
+    static String property(String name) {
         String value = System.getProperty(name);
         if (value == null) {
             throw new IllegalStateException("system property " + name + " is not set: run the tests with Maven (failsafe)");
