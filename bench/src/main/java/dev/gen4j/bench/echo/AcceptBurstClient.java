@@ -8,7 +8,6 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -43,18 +42,17 @@ public final class AcceptBurstClient {
     private final ByteBuffer scratch = ByteBuffer.allocateDirect(64 * 1024);
     private final Consumer<SelectionKey> onReady = this::onReady;
     private final List<EchoConnection> all = new ArrayList<>();
-    private final long[] connectedAt;
-    private final long[] answeredAt;
-    private int connected;
-    private int answered;
+    /** When each new connection was connected, and answered, after the burst began. */
+    private final LatencyRecorder connectTimes;
+    private final LatencyRecorder answerTimes;
     private long burstStart;
     private long busyRoundTrips;
     private int errors;
 
     private AcceptBurstClient(Settings settings) throws IOException {
         this.settings = settings;
-        connectedAt = new long[settings.burst];
-        answeredAt = new long[settings.burst];
+        connectTimes = new LatencyRecorder(settings.burst);
+        answerTimes = new LatencyRecorder(settings.burst);
     }
 
     public static void main(String[] args) throws IOException {
@@ -83,12 +81,7 @@ public final class AcceptBurstClient {
     private int run() throws IOException {
         InetSocketAddress server = new InetSocketAddress(settings.host, settings.port);
         for (int i = 0; i < settings.busy; i++) {
-            SocketChannel channel = SocketChannel.open(server);
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            channel.configureBlocking(false);
-            SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
-            EchoConnection busy = new EchoConnection(i, channel, key, MESSAGE_SIZE);
-            key.attach(busy);
+            EchoConnection busy = EchoConnection.open(selector, server, i, MESSAGE_SIZE);
             all.add(busy);
             busy.sendNext(System.nanoTime());
         }
@@ -108,15 +101,15 @@ public final class AcceptBurstClient {
             selector.selectNow(onReady);
         }
         long deadline = burstStart + TimeUnit.SECONDS.toNanos(settings.timeoutSeconds);
-        for (long now = System.nanoTime(); answered + errors < settings.burst && now < deadline; now = System.nanoTime()) {
+        for (long now = System.nanoTime(); answerTimes.count() + errors < settings.burst && now < deadline; now = System.nanoTime()) {
             selector.select(onReady, Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - now)));
         }
         long end = System.nanoTime();
         System.out.println("burst end");
         System.out.flush();
-        if (answered + errors < settings.burst) {
-            errors += settings.burst - answered - errors;
-            System.err.println("AcceptBurstClient: only " + answered + " of " + settings.burst
+        if (answerTimes.count() + errors < settings.burst) {
+            errors += settings.burst - answerTimes.count() - errors;
+            System.err.println("AcceptBurstClient: only " + answerTimes.count() + " of " + settings.burst
                     + " new connections answered within " + settings.timeoutSeconds + " s");
         }
         for (EchoConnection connection : all) {
@@ -145,8 +138,7 @@ public final class AcceptBurstClient {
     }
 
     private void connected(BurstConnection burst, SocketChannel channel, SelectionKey key) throws IOException {
-        connectedAt[burst.index] = System.nanoTime() - burstStart;
-        connected++;
+        connectTimes.record(System.nanoTime() - burstStart);
         burst.echo = new EchoConnection(settings.busy + burst.index, channel, key, MESSAGE_SIZE);
         all.add(burst.echo);
         burst.echo.sendNext(System.nanoTime());
@@ -177,8 +169,7 @@ public final class AcceptBurstClient {
                 burst.echo.continueSending();
             }
             if (key.isReadable() && burst.echo.receive(scratch)) {
-                answeredAt[burst.index] = System.nanoTime() - burstStart;
-                answered++;
+                answerTimes.record(System.nanoTime() - burstStart);
                 // Answered: it stays open, idle, until the end, as the server keeps it.
                 key.interestOps(0);
             }
@@ -206,24 +197,9 @@ public final class AcceptBurstClient {
                 "result busy=%d burst=%d connected=%d answered=%d connect_s=%.3f connect_p50_ms=%.1f"
                         + " connect_p99_ms=%.1f answer_s=%.3f answer_p50_ms=%.1f answer_p99_ms=%.1f"
                         + " busy_round_trips=%d burst_s=%.3f errors=%d",
-                settings.busy, settings.burst, connected, answered,
-                percentile(connectedAt, connected, 100) / 1e9, percentile(connectedAt, connected, 50) / 1e6,
-                percentile(connectedAt, connected, 99) / 1e6,
-                percentile(answeredAt, answered, 100) / 1e9, percentile(answeredAt, answered, 50) / 1e6,
-                percentile(answeredAt, answered, 99) / 1e6, busyRoundTrips, burstSeconds, errors));
-    }
-
-    /** Nearest-rank percentile of the {@code count} times recorded (0 for the ones that never came). */
-    private static long percentile(long[] times, int count, double p) {
-        if (count == 0) {
-            return 0;
-        }
-        long[] sorted = times.clone();
-        Arrays.sort(sorted);
-        // The ones never recorded are 0 and sort first: skip them.
-        int first = sorted.length - count;
-        int rank = (int) Math.ceil(p / 100 * count);
-        return sorted[first + Math.min(count, Math.max(1, rank)) - 1];
+                settings.busy, settings.burst, connectTimes.count(), answerTimes.count(),
+                connectTimes.percentile(100) / 1e9, connectTimes.percentile(50) / 1e6, connectTimes.percentile(99) / 1e6,
+                answerTimes.percentile(100) / 1e9, answerTimes.percentile(50) / 1e6, answerTimes.percentile(99) / 1e6, busyRoundTrips, burstSeconds, errors));
     }
 
     /** The command line. */
@@ -247,11 +223,11 @@ public final class AcceptBurstClient {
                 String value = args[++i];
                 switch (option) {
                     case "--host" -> s.host = value;
-                    case "--port" -> s.port = number(option, value, 1, 65535);
-                    case "--busy" -> s.busy = number(option, value, 0, 100_000);
-                    case "--burst" -> s.burst = number(option, value, 1, 100_000);
-                    case "--warmup" -> s.warmupSeconds = number(option, value, 0, 3600);
-                    case "--timeout" -> s.timeoutSeconds = number(option, value, 1, 3600);
+                    case "--port" -> s.port = Options.number(option, value, 1, 65535);
+                    case "--busy" -> s.busy = Options.number(option, value, 0, 100_000);
+                    case "--burst" -> s.burst = Options.number(option, value, 1, 100_000);
+                    case "--warmup" -> s.warmupSeconds = Options.number(option, value, 0, 3600);
+                    case "--timeout" -> s.timeoutSeconds = Options.number(option, value, 1, 3600);
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             }
@@ -259,19 +235,6 @@ public final class AcceptBurstClient {
                 throw new IllegalArgumentException("--port is required");
             }
             return s;
-        }
-
-        private static int number(String option, String value, int min, int max) {
-            try {
-                int n = Integer.parseInt(value);
-                if (n >= min && n <= max) {
-                    return n;
-                }
-            } catch (NumberFormatException e) {
-                // Reported below with the range.
-            }
-            throw new IllegalArgumentException(option + " must be a whole number from " + min + " to " + max
-                    + ", not '" + value + "'");
         }
     }
 }

@@ -1,8 +1,11 @@
 package dev.gen4j.bench.echo;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 
@@ -29,6 +32,17 @@ final class EchoConnection {
     private int checked;
     private long sentAt;
     private long measuredRoundTrips;
+
+    /** Connection {@code number} to {@code server}: non-blocking, no Nagle delay, registered for reads, attached to its key. */
+    static EchoConnection open(Selector selector, InetSocketAddress server, int number, int messageSize) throws IOException {
+        SocketChannel channel = SocketChannel.open(server);
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        channel.configureBlocking(false);
+        SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
+        EchoConnection connection = new EchoConnection(number, channel, key, messageSize);
+        key.attach(connection);
+        return connection;
+    }
 
     EchoConnection(int number, SocketChannel channel, SelectionKey key, int messageSize) {
         this.number = number;

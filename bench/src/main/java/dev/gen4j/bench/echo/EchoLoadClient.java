@@ -4,11 +4,9 @@ import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -106,13 +104,7 @@ public final class EchoLoadClient {
     private void connectAll() throws IOException {
         InetSocketAddress server = new InetSocketAddress(settings.host, settings.port);
         for (int i = 0; i < settings.connections; i++) {
-            SocketChannel channel = SocketChannel.open(server);
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            channel.configureBlocking(false);
-            SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
-            EchoConnection connection = new EchoConnection(i, channel, key, settings.messageSize);
-            key.attach(connection);
-            connections.add(connection);
+            connections.add(EchoConnection.open(selector, server, i, settings.messageSize));
         }
         live = connections.size();
         System.out.println("connected " + live + " connections to " + server);
@@ -185,11 +177,11 @@ public final class EchoLoadClient {
                 String value = args[++i];
                 switch (option) {
                     case "--host" -> s.host = value;
-                    case "--port" -> s.port = number(option, value, 1, 65535);
-                    case "--connections" -> s.connections = number(option, value, 1, 100_000);
-                    case "--size" -> s.messageSize = number(option, value, EchoConnection.MIN_MESSAGE_SIZE, 60_000);
-                    case "--warmup" -> s.warmupSeconds = number(option, value, 0, 3600);
-                    case "--seconds" -> s.seconds = number(option, value, 1, 3600);
+                    case "--port" -> s.port = Options.number(option, value, 1, 65535);
+                    case "--connections" -> s.connections = Options.number(option, value, 1, 100_000);
+                    case "--size" -> s.messageSize = Options.number(option, value, EchoConnection.MIN_MESSAGE_SIZE, 60_000);
+                    case "--warmup" -> s.warmupSeconds = Options.number(option, value, 0, 3600);
+                    case "--seconds" -> s.seconds = Options.number(option, value, 1, 3600);
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             }
@@ -197,19 +189,6 @@ public final class EchoLoadClient {
                 throw new IllegalArgumentException("--port is required");
             }
             return s;
-        }
-
-        private static int number(String option, String value, int min, int max) {
-            try {
-                int n = Integer.parseInt(value);
-                if (n >= min && n <= max) {
-                    return n;
-                }
-            } catch (NumberFormatException e) {
-                // Reported below with the range.
-            }
-            throw new IllegalArgumentException(option + " must be a whole number from " + min + " to " + max
-                    + ", not '" + value + "'");
         }
     }
 }

@@ -28,6 +28,8 @@ import java.util.List;
 public final class IdleConnectionsClient {
     static final int WARM_UP = 2000;
     private static final byte[] MESSAGE = "idle but set up\n".getBytes(StandardCharsets.US_ASCII);
+    /** What the server answers to {@link #MESSAGE}: GOT: and the message. */
+    private static final byte[] EXPECTED = expectedReply();
 
     private IdleConnectionsClient() {
     }
@@ -48,7 +50,7 @@ public final class IdleConnectionsClient {
             System.exit(2);
         }
         InetSocketAddress server = new InetSocketAddress(host, port);
-        ByteBuffer reply = ByteBuffer.allocate(EchoConnection.GOT.length + MESSAGE.length);
+        ByteBuffer reply = ByteBuffer.allocate(EXPECTED.length);
         for (int i = 0; i < WARM_UP; i++) {
             try (SocketChannel channel = SocketChannel.open(server)) {
                 exchange(channel, reply);
@@ -85,11 +87,15 @@ public final class IdleConnectionsClient {
                 throw new IOException("the server closed a connection before its reply");
             }
         }
-        byte[] expected = new byte[reply.capacity()];
-        System.arraycopy(EchoConnection.GOT, 0, expected, 0, EchoConnection.GOT.length);
-        System.arraycopy(MESSAGE, 0, expected, EchoConnection.GOT.length, MESSAGE.length);
-        if (!Arrays.equals(expected, reply.array())) {
+        if (!Arrays.equals(EXPECTED, reply.array())) {
             throw new IOException("wrong reply: " + new String(reply.array(), StandardCharsets.US_ASCII));
         }
+    }
+
+    private static byte[] expectedReply() {
+        byte[] expected = new byte[EchoConnection.GOT.length + MESSAGE.length];
+        System.arraycopy(EchoConnection.GOT, 0, expected, 0, EchoConnection.GOT.length);
+        System.arraycopy(MESSAGE, 0, expected, EchoConnection.GOT.length, MESSAGE.length);
+        return expected;
     }
 }
