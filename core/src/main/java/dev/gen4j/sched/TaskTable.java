@@ -14,11 +14,21 @@ import java.util.List;
  * at the first task nearer its home than the one sought would be, and a removal shifts back
  * only the displaced tasks after it, stopping at the first task at home: both O(1) even inside
  * a run of a million tasks.
+ *
+ * <p>Each slot's distance from its task's home is kept in a byte beside it, so that probing
+ * and shifting read no task but the one sought: a task that ends otherwise loaded the task
+ * after it, spawned next and rarely in the cache, only to learn it was at home. A distance too
+ * large for the byte is read from the task's id.
  */
 final class TaskTable {
     private static final int MIN_CAPACITY = 16;
 
+    /** In {@link #distances}: the distance is this or more, and must be read from the task's id. */
+    private static final byte FAR = Byte.MAX_VALUE;
+
     private Task[] slots = new Task[MIN_CAPACITY];
+    /** {@code distances[i]}: how far {@code slots[i]} is from its home slot, at most {@link #FAR}. */
+    private byte[] distances = new byte[MIN_CAPACITY];
     private int size;
 
     int size() {
@@ -34,7 +44,7 @@ final class TaskTable {
         if (4 * (size + 1) > 3 * slots.length) {
             resize(slots.length * 2);
         }
-        insert(slots, task);
+        insert(slots, distances, task);
         size++;
     }
 
@@ -42,9 +52,10 @@ final class TaskTable {
     Task get(long id) {
         Task[] s = slots;
         int mask = s.length - 1;
+        byte[] d = distances;
         for (int i = (int) id & mask, distance = 0; ; i = (i + 1) & mask, distance++) {
             Task t = s[i];
-            if (t == null || distanceFromHome(t, i, mask) < distance) {
+            if (t == null || distanceAt(s, d, i, mask) < distance) {
                 return null;
             }
             if (t.id() == id) {
@@ -56,26 +67,29 @@ final class TaskTable {
     /** Takes out {@code task} if it is in the table. */
     void remove(Task task) {
         Task[] s = slots;
+        byte[] d = distances;
         int mask = s.length - 1;
         int i = (int) task.id() & mask;
         for (int distance = 0; s[i] != task; i = (i + 1) & mask, distance++) {
-            if (s[i] == null || distanceFromHome(s[i], i, mask) < distance) {
+            if (s[i] == null || distanceAt(s, d, i, mask) < distance) {
                 return;
             }
         }
         for (;;) {
             int j = (i + 1) & mask;
             Task after = s[j];
-            if (after == null || distanceFromHome(after, j, mask) == 0) {
+            if (after == null || d[j] == 0) {
                 s[i] = null;
                 break;
             }
             s[i] = after;
+            d[i] = capped(distanceAt(s, d, j, mask) - 1);
             i = j;
         }
         size--;
         if (size == 0 && s.length > MIN_CAPACITY) {
             slots = new Task[MIN_CAPACITY];
+            distances = new byte[MIN_CAPACITY];
         }
     }
 
@@ -93,34 +107,44 @@ final class TaskTable {
 
     private void resize(int capacity) {
         Task[] bigger = new Task[capacity];
+        byte[] biggerDistances = new byte[capacity];
         for (Task t : slots) {
             if (t != null) {
-                insert(bigger, t);
+                insert(bigger, biggerDistances, t);
             }
         }
         slots = bigger;
+        distances = biggerDistances;
     }
 
     /** Robin Hood: a task that has come farther from its home takes the slot of one that has not. */
-    private static void insert(Task[] s, Task task) {
+    private static void insert(Task[] s, byte[] d, Task task) {
         int mask = s.length - 1;
         Task moving = task;
         for (int i = (int) moving.id() & mask, distance = 0; ; i = (i + 1) & mask, distance++) {
             Task t = s[i];
             if (t == null) {
                 s[i] = moving;
+                d[i] = capped(distance);
                 return;
             }
-            int theirs = distanceFromHome(t, i, mask);
+            int theirs = distanceAt(s, d, i, mask);
             if (theirs < distance) {
                 s[i] = moving;
+                d[i] = capped(distance);
                 moving = t;
                 distance = theirs;
             }
         }
     }
 
-    private static int distanceFromHome(Task t, int slot, int mask) {
-        return (slot - (int) t.id()) & mask;
+    /** How far the task in slot {@code i} (not empty) is from its home. */
+    private static int distanceAt(Task[] s, byte[] d, int i, int mask) {
+        int distance = d[i];
+        return distance < FAR ? distance : (i - (int) s[i].id()) & mask;
+    }
+
+    private static byte capped(int distance) {
+        return (byte) Math.min(distance, FAR);
     }
 }

@@ -39,6 +39,30 @@ class TaskTableTest {
     }
 
     @Test
+    void findsEveryTaskWhenHundredsShareOneHomeSlot() {
+        TaskTable table = new TaskTable();
+        Map<Long, Task> expected = new HashMap<>();
+        // 300 ids 4,096 apart all have slot 0 as home in a table of 512: most sit farther from
+        // home than a byte counts, between tasks of their own ids' neighbours.
+        for (long k = 0; k < 300; k++) {
+            for (long id : new long[] {k * 4096, k * 4096 + 1}) {
+                Task t = task(id);
+                table.add(t);
+                expected.put(id, t);
+            }
+        }
+        for (long k = 0; k < 300; k += 3) {
+            table.remove(expected.remove(k * 4096));
+        }
+        for (long k = 0; k < 302; k++) {
+            for (long id : new long[] {k * 4096, k * 4096 + 1, k * 4096 + 2}) {
+                assertSame(expected.get(id), table.get(id), "id " + id);
+            }
+        }
+        assertEquals(expected.size(), table.size());
+    }
+
+    @Test
     void agreesWithAMapUnderRandomSpawnsAndEnds() {
         Random random = new Random(42);
         TaskTable table = new TaskTable();
