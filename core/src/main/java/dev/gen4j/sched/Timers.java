@@ -19,33 +19,37 @@ final class Timers {
     private static final long MAX_NANOS = Long.MAX_VALUE / 4;
     private static final int ARITY = 4;
 
-    /** One sleep: the sleeping task's {@link Task#waitingOn}. */
+    /**
+     * One sleep: the sleeping task's {@link Task#waitingOn}, which knows where the sleep is in the
+     * heap, so that a kill takes it out.
+     */
     static final class Timer {
-        Task task;
         /** Where it is in the heap; -1 once it has fired or was cancelled. */
         int index;
-
-        Timer(Task task) {
-            this.task = task;
-        }
     }
 
     private Timer[] timers = new Timer[16];
-    /** {@code deadlines[i]} and {@code orders[i]} belong to {@code timers[i]}. */
+    /**
+     * {@code sleepers[i]} sleeps with {@code timers[i]}: waking the first sleeper reads it here,
+     * not from its timer, so that the two do not miss the cache one after the other.
+     */
+    private Task[] sleepers = new Task[16];
+    /** {@code deadlines[i]} and {@code orders[i]} belong to {@code timers[i]} too. */
     private long[] deadlines = new long[16];
     private long[] orders = new long[16];
     private int size;
     private long lastOrder;
 
     void add(Task task, Duration duration, long now) {
-        Timer timer = new Timer(task);
+        Timer timer = new Timer();
         task.waitingOn = timer;
         if (size == timers.length) {
             timers = Arrays.copyOf(timers, size * 2);
+            sleepers = Arrays.copyOf(sleepers, size * 2);
             deadlines = Arrays.copyOf(deadlines, size * 2);
             orders = Arrays.copyOf(orders, size * 2);
         }
-        siftUp(timer, now + clamp(duration), ++lastOrder, size++);
+        siftUp(timer, task, now + clamp(duration), ++lastOrder, size++);
     }
 
     /** Takes out the timer of a task that no longer sleeps. */
@@ -55,17 +59,18 @@ final class Timers {
             return;
         }
         timer.index = -1;
-        timer.task = null;
         int last = --size;
         Timer moved = timers[last];
+        Task movedTask = sleepers[last];
         long deadline = deadlines[last];
         long order = orders[last];
         timers[last] = null;
+        sleepers[last] = null;
         if (moved != timer) {
             if (i > 0 && before(deadline, order, (i - 1) / ARITY)) {
-                siftUp(moved, deadline, order, i);
+                siftUp(moved, movedTask, deadline, order, i);
             } else {
-                siftDown(moved, deadline, order, i);
+                siftDown(moved, movedTask, deadline, order, i);
             }
         }
     }
@@ -78,9 +83,8 @@ final class Timers {
     /** Hands every task whose deadline has come, in deadline order, to {@code wake}. */
     void fireDue(long now, Consumer<Task> wake) {
         while (size > 0 && deadlines[0] - now <= 0) {
-            Timer first = timers[0];
-            Task task = first.task;
-            cancel(first);
+            Task task = sleepers[0];
+            cancel(timers[0]);
             wake.accept(task);
         }
     }
@@ -93,6 +97,7 @@ final class Timers {
         for (int i = 0; i < size; i++) {
             timers[i].index = -1;
             timers[i] = null;
+            sleepers[i] = null;
         }
         size = 0;
     }
@@ -104,20 +109,20 @@ final class Timers {
     }
 
     /** Puts {@code timer} at {@code i} or above, moving down the timers it comes before. */
-    private void siftUp(Timer timer, long deadline, long order, int i) {
+    private void siftUp(Timer timer, Task task, long deadline, long order, int i) {
         while (i > 0) {
             int parent = (i - 1) / ARITY;
             if (!before(deadline, order, parent)) {
                 break;
             }
-            place(timers[parent], deadlines[parent], orders[parent], i);
+            place(timers[parent], sleepers[parent], deadlines[parent], orders[parent], i);
             i = parent;
         }
-        place(timer, deadline, order, i);
+        place(timer, task, deadline, order, i);
     }
 
     /** Puts {@code timer} at {@code i} or below, moving up the children that come before it. */
-    private void siftDown(Timer timer, long deadline, long order, int i) {
+    private void siftDown(Timer timer, Task task, long deadline, long order, int i) {
         for (int child; (child = ARITY * i + 1) < size; ) {
             int first = child;
             int end = Math.min(child + ARITY, size);
@@ -130,10 +135,10 @@ final class Timers {
             if (before(deadline, order, first)) {
                 break;
             }
-            place(timers[first], deadlines[first], orders[first], i);
+            place(timers[first], sleepers[first], deadlines[first], orders[first], i);
             i = first;
         }
-        place(timer, deadline, order, i);
+        place(timer, task, deadline, order, i);
     }
 
     /** Whether the timer at {@code i} comes before the one at {@code j} (orders read on a tie only). */
@@ -142,8 +147,9 @@ final class Timers {
         return byDeadline != 0 ? byDeadline < 0 : orders[i] < orders[j];
     }
 
-    private void place(Timer timer, long deadline, long order, int i) {
+    private void place(Timer timer, Task task, long deadline, long order, int i) {
         timers[i] = timer;
+        sleepers[i] = task;
         deadlines[i] = deadline;
         orders[i] = order;
         timer.index = i;
