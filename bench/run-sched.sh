@@ -6,7 +6,8 @@
 # with the ratios against the hand-written scheduler of the same run, and the targets.
 # Each JVM peer runs in a JVM of its own: the timed workloads (median of 5 runs after 5
 # unmeasured ones: after only 2 the JIT had not settled, and one build gave switch figures 50 %
-# apart from one JVM to the next), then the bytes per suspended task (fixed heap,
+# apart from one JVM to the next; each run after a full collection, so that none has a
+# collection of the earlier runs' garbage in it), then the bytes per suspended task (fixed heap,
 # stop-the-world collector). About 4 minutes.
 # The JVMs: $JAVA_HOME's java (or the one on PATH) for all but virtual threads, which need
 # $JDK25 (default /usr/lib/jvm/temurin-25-jdk-amd64) and are left out without it.

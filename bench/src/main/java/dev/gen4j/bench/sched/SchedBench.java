@@ -109,6 +109,7 @@ public final class SchedBench {
         long checksum = 0;
         for (int round = -WARMUPS; round < ROUNDS; round++) {
             long[] late = new long[SLEEPERS];
+            startWithEmptyYoungGeneration();
             long start = System.nanoTime();
             checksum = peer.sleeps(SLEEPERS, SLEEP_MAX, late);
             long elapsed = System.nanoTime() - start;
@@ -151,6 +152,7 @@ public final class SchedBench {
         double[] allocated = new double[ROUNDS];
         Long checksum = null;
         for (int round = -WARMUPS; round < ROUNDS; round++) {
+            startWithEmptyYoungGeneration();
             long a0 = allocatedBytes();
             long t0 = System.nanoTime();
             long sum = work.getAsLong();
@@ -166,6 +168,17 @@ public final class SchedBench {
             }
         }
         return new Run(median(nanos), median(allocated), checksum);
+    }
+
+    /**
+     * A full collection before each run, so that no run has a collection of the previous runs'
+     * garbage in it. Without it, a run of a million tasks that a young collection caught copied
+     * them all (100-300 ms of pause, 4x the run's own time), every other run or every fourth
+     * depending on how much a peer allocates, and the median of 5 runs said more about which runs
+     * were caught than about the scheduler. What each run allocates is reported on its own.
+     */
+    private static void startWithEmptyYoungGeneration() {
+        System.gc();
     }
 
     private static double median(double[] values) {
