@@ -16,9 +16,9 @@ import java.util.List;
  * a run of a million tasks.
  *
  * <p>Each slot's distance from its task's home is kept in a byte beside it, so that probing
- * and shifting read no task but the one sought: a task that ends otherwise loaded the task
- * after it, spawned next and rarely in the cache, only to learn it was at home. A distance too
- * large for the byte is read from the task's id.
+ * and shifting read only tasks of the sought one's home: a task that ends otherwise loaded the
+ * task after it, spawned next and rarely in the cache, only to learn it was at home. A distance
+ * too large for the byte is read from the task's id.
  */
 final class TaskTable {
     private static final int MIN_CAPACITY = 16;
@@ -55,10 +55,15 @@ final class TaskTable {
         byte[] d = distances;
         for (int i = (int) id & mask, distance = 0; ; i = (i + 1) & mask, distance++) {
             Task t = s[i];
-            if (t == null || distanceAt(s, d, i, mask) < distance) {
+            if (t == null) {
                 return null;
             }
-            if (t.id() == id) {
+            int theirs = distanceAt(s, d, i, mask);
+            if (theirs < distance) {
+                return null;
+            }
+            // Only a task as far from home as the one sought would be has the same home.
+            if (theirs == distance && t.id() == id) {
                 return t;
             }
         }

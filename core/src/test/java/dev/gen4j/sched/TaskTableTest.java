@@ -42,8 +42,8 @@ class TaskTableTest {
     void findsEveryTaskWhenHundredsShareOneHomeSlot() {
         TaskTable table = new TaskTable();
         Map<Long, Task> expected = new HashMap<>();
-        // 300 ids 4,096 apart all have slot 0 as home in a table of 512: most sit farther from
-        // home than a byte counts, between tasks of their own ids' neighbours.
+        // 300 ids 4,096 apart all have slot 0 as home in a table of 1,024; their neighbours, at
+        // home 1, queue behind all of them, at distances 299-598: farther than a byte counts.
         for (long k = 0; k < 300; k++) {
             for (long id : new long[] {k * 4096, k * 4096 + 1}) {
                 Task t = task(id);
@@ -60,6 +60,27 @@ class TaskTableTest {
             }
         }
         assertEquals(expected.size(), table.size());
+    }
+
+    @Test
+    void findsEveryTaskWhenARunFarFromHomeWrapsPastTheEndOfTheTable() {
+        TaskTable table = new TaskTable();
+        Map<Long, Task> expected = new HashMap<>();
+        // Home 511, the last slot of a table of 512: the run wraps to slots 0-298.
+        for (long k = 0; k < 300; k++) {
+            Task t = task(k * 4096 + 511);
+            table.add(t);
+            expected.put(t.id(), t);
+        }
+        for (long k = 0; k < 300; k += 3) {
+            table.remove(expected.remove(k * 4096 + 511));
+        }
+        for (long k = 0; k < 302; k++) {
+            for (long id : new long[] {k * 4096 + 511, k * 4096 + 510}) {
+                assertSame(expected.get(id), table.get(id), "id " + id);
+            }
+        }
+        assertEquals(200, table.size());
     }
 
     @Test
