@@ -109,7 +109,7 @@ public final class SchedBench {
         long checksum = 0;
         for (int round = -WARMUPS; round < ROUNDS; round++) {
             long[] late = new long[SLEEPERS];
-            startWithEmptyYoungGeneration();
+            collectBeforeRun();
             long start = System.nanoTime();
             checksum = peer.sleeps(SLEEPERS, SLEEP_MAX, late);
             long elapsed = System.nanoTime() - start;
@@ -152,7 +152,7 @@ public final class SchedBench {
         double[] allocated = new double[ROUNDS];
         Long checksum = null;
         for (int round = -WARMUPS; round < ROUNDS; round++) {
-            startWithEmptyYoungGeneration();
+            collectBeforeRun();
             long a0 = allocatedBytes();
             long t0 = System.nanoTime();
             long sum = work.getAsLong();
@@ -177,7 +177,7 @@ public final class SchedBench {
      * depending on how much a peer allocates, and the median of 5 runs said more about which runs
      * were caught than about the scheduler. What each run allocates is reported on its own.
      */
-    private static void startWithEmptyYoungGeneration() {
+    private static void collectBeforeRun() {
         System.gc();
     }
 
