@@ -1,20 +1,16 @@
 package dev.gen4j.sched;
 
+import static dev.gen4j.sched.TestTasks.task;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gen4j.Gen;
 import java.util.ArrayDeque;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The ready queue is first in, first out, whatever the ring's wrap-around and growth. */
 class ReadyQueueTest {
-    private static Task task(long id) {
-        return new Task(id, Gen.done());
-    }
-
     @Test
     void keepsTheOrderWhenItGrowsWhileWrappedAroundTheEndOfItsRing() {
         ReadyQueue q = new ReadyQueue();

@@ -1,86 +1,86 @@
 package dev.gen4j.sched;
 
+import static dev.gen4j.sched.TestTasks.task;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import dev.gen4j.Gen;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 /** The table of live tasks by id agrees with a map under any mix of adds, lookups and removals. */
 class TaskTableTest {
-    private static Task task(long id) {
-        return new Task(id, Gen.done());
-    }
+    /** A table and the map of what it should hold, changed together. */
+    private static final class Model {
+        final TaskTable table = new TaskTable();
+        final Map<Long, Task> expected = new HashMap<>();
 
-    @Test
-    void findsEveryTaskAddedAndNoneRemovedWhenIdsCollideInTheirHomeSlots() {
-        TaskTable table = new TaskTable();
-        Map<Long, Task> expected = new HashMap<>();
-        // Ids 16 apart share a home slot while the table is small; sequential ones fill runs.
-        for (long id : new long[] {1, 17, 33, 2, 3, 18, 49, 4, 65, 5}) {
-            Task t = task(id);
-            table.add(t);
-            expected.put(id, t);
-        }
-        for (long id : new long[] {17, 2, 49}) {
-            table.remove(expected.remove(id));
-        }
-        for (long id = 0; id < 80; id++) {
-            assertSame(expected.get(id), table.get(id), "id " + id);
-        }
-        assertEquals(expected.size(), table.size());
-    }
-
-    @Test
-    void findsEveryTaskWhenHundredsShareOneHomeSlot() {
-        TaskTable table = new TaskTable();
-        Map<Long, Task> expected = new HashMap<>();
-        // 300 ids 4,096 apart all have slot 0 as home in a table of 1,024; their neighbours, at
-        // home 1, queue behind all of them, at distances 299-598: farther than a byte counts.
-        for (long k = 0; k < 300; k++) {
-            for (long id : new long[] {k * 4096, k * 4096 + 1}) {
+        void add(long... ids) {
+            for (long id : ids) {
                 Task t = task(id);
                 table.add(t);
                 expected.put(id, t);
             }
         }
-        for (long k = 0; k < 300; k += 3) {
-            table.remove(expected.remove(k * 4096));
+
+        void remove(long id) {
+            table.remove(expected.remove(id));
         }
-        for (long k = 0; k < 302; k++) {
-            for (long id : new long[] {k * 4096, k * 4096 + 1, k * 4096 + 2}) {
+
+        /** The table finds what the map holds, and nothing else, for each of {@code ids}. */
+        void assertAgreesOn(long... ids) {
+            for (long id : ids) {
                 assertSame(expected.get(id), table.get(id), "id " + id);
             }
+            assertEquals(expected.size(), table.size());
         }
-        assertEquals(expected.size(), table.size());
+    }
+
+    @Test
+    void findsEveryTaskAddedAndNoneRemovedWhenIdsCollideInTheirHomeSlots() {
+        Model m = new Model();
+        // Ids 16 apart share a home slot while the table is small; sequential ones fill runs.
+        m.add(1, 17, 33, 2, 3, 18, 49, 4, 65, 5);
+        for (long id : new long[] {17, 2, 49}) {
+            m.remove(id);
+        }
+        m.assertAgreesOn(LongStream.range(0, 80).toArray());
+    }
+
+    @Test
+    void findsEveryTaskWhenHundredsShareOneHomeSlot() {
+        Model m = new Model();
+        // 300 ids 4,096 apart all have slot 0 as home in a table of 1,024; their neighbours, at
+        // home 1, queue behind all of them, at distances 299-598: farther than a byte counts.
+        for (long k = 0; k < 300; k++) {
+            m.add(k * 4096, k * 4096 + 1);
+        }
+        for (long k = 0; k < 300; k += 3) {
+            m.remove(k * 4096);
+        }
+        m.assertAgreesOn(LongStream.range(0, 302)
+                .flatMap(k -> LongStream.of(k * 4096, k * 4096 + 1, k * 4096 + 2)).toArray());
     }
 
     @Test
     void findsEveryTaskWhenARunFarFromHomeWrapsPastTheEndOfTheTable() {
-        TaskTable table = new TaskTable();
-        Map<Long, Task> expected = new HashMap<>();
+        Model m = new Model();
         // Home 511, the last slot of a table of 512: the run wraps to slots 0-298.
         for (long k = 0; k < 300; k++) {
-            Task t = task(k * 4096 + 511);
-            table.add(t);
-            expected.put(t.id(), t);
+            m.add(k * 4096 + 511);
         }
         for (long k = 0; k < 300; k += 3) {
-            table.remove(expected.remove(k * 4096 + 511));
+            m.remove(k * 4096 + 511);
         }
-        for (long k = 0; k < 302; k++) {
-            for (long id : new long[] {k * 4096 + 511, k * 4096 + 510}) {
-                assertSame(expected.get(id), table.get(id), "id " + id);
-            }
-        }
-        assertEquals(200, table.size());
+        m.assertAgreesOn(LongStream.range(0, 302)
+                .flatMap(k -> LongStream.of(k * 4096 + 511, k * 4096 + 510)).toArray());
+        assertEquals(200, m.table.size());
     }
 
     @Test

@@ -1,8 +1,8 @@
 package dev.gen4j.sched;
 
+import static dev.gen4j.sched.TestTasks.task;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.gen4j.Gen;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,7 +26,7 @@ class TimersTest {
         for (int step = 0; step < 20_000; step++) {
             int choice = random.nextInt(10);
             if (choice < 5) {
-                Task t = new Task(step, Gen.done());
+                Task t = task(step);
                 long millis = random.nextInt(20);  // few distinct deadlines: many ties
                 timers.add(t, Duration.ofMillis(millis), now);
                 live.add(new Sleep(t, now + millis * 1_000_000, ++order));
@@ -59,7 +59,7 @@ class TimersTest {
         Timers timers = new Timers();
         List<Sleep> live = new ArrayList<>();
         for (int i = 0; i < 30_000; i++) {
-            Task t = new Task(i, Gen.done());
+            Task t = task(i);
             long micros = random.nextInt(50_000);  // many levels deep, with some ties
             timers.add(t, Duration.ofNanos(micros * 1_000), 0);
             live.add(new Sleep(t, micros * 1_000, i));
@@ -81,8 +81,8 @@ class TimersTest {
     @Test
     void theNextDeadlineSkipsKilledSleepers() {
         Timers timers = new Timers();
-        Task early = new Task(1, Gen.done());
-        Task late = new Task(2, Gen.done());
+        Task early = task(1);
+        Task late = task(2);
         timers.add(early, Duration.ofMillis(1), 0);
         timers.add(late, Duration.ofMillis(5), 0);
         timers.cancel((Timers.Timer) early.waitingOn);
